@@ -1,0 +1,447 @@
+"""Claims in one article body: figures, quotes with speaker and date, topic and terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import dates, numbers
+from .names import STOPWORDS, NameBook, display_name, find_people
+from .types import ClaimDraft
+
+# ---------------------------------------------------------------- sentences
+
+ABBREV = frozenset(
+    """mio mrd bio tsd ca nov dez jan feb mär apr jun jul aug sep sept okt oct dec dr prof st nr bzw vgl z b u a d
+    h mr mrs ms jr inc corp co etc vs ggf evtl usw e g i no ex bspw sog abs""".split()
+)
+SENT_END = re.compile(r"[.!?…]+[\"“”»«‘’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w]+)$")
+
+
+def split_sentences(body: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over the whole body; a line break always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in body.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        cut = 0
+        for m in SENT_END.finditer(line):
+            end = m.end()
+            nxt = line[end:].lstrip()
+            if not nxt:
+                continue
+            c = nxt[0]
+            if not (c.isupper() or c.isdigit() or c in "„“\"»(‚'"):
+                continue
+            if m.group(0)[0] == ".":
+                w = _WORD_BEFORE.search(line, 0, m.start())
+                if w and (w.group(1).lower() in ABBREV or w.group(1).isdigit()
+                          or (len(w.group(1)) == 1 and w.group(1).isupper())):
+                    continue
+            _add_span(spans, line, line_start, cut, end)
+            cut = end
+        _add_span(spans, line, line_start, cut, len(line))
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], line: str, offset: int, a: int, b: int) -> None:
+    seg = line[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    if seg:
+        spans.append((offset + a + lead, offset + a + lead + len(seg)))
+
+
+# ---------------------------------------------------------------- quotes
+
+CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”“\"‘", "”": "“”", "\"": "\"”“"}
+PARA_BREAK = re.compile(r"\n[ \t]*\n")
+SPEECH = (
+    r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|schrieb|schreibt|geschrieben|betonte|betont|"
+    r"meinte|meint|warnte|warnt|postete|gepostet|twitterte|getwittert|kommentierte|antwortete|fragte|"
+    r"behauptete|behauptet|verspricht|versprach|versprochen|äußerte|ergänzte|fügte|räumte|kündigte|so|laut|"
+    r"umschrieb|umschrieben|zitiert|sprach|spricht|twittert|schreiben|sagen|erklären|"
+    r"said|says|wrote|writes|told|tells|added|adds|stated|states|posted|tweeted|argued|warned|claimed|"
+    r"explained|insisted|noted|replied|asked|according|promised|announced"
+)
+SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
+AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
+CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
+PRONOUN_RE = re.compile(r"\b(er|he|she)\b")
+HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n]{3,60}?)\s+@\w+\s*[–—-]?\s*(?P<date>[^\n]{0,40})$")
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
+
+
+@dataclass
+class Quote:
+    open: int  # index of the opening mark
+    start: int  # inner text span
+    end: int
+    closed: bool
+
+
+def find_quotes(body: str) -> list[Quote]:
+    out: list[Quote] = []
+    n = len(body)
+    i = 0
+    while i < n:
+        c = body[i]
+        if c in CLOSERS and (i == 0 or not body[i - 1].isalnum()) and i + 1 < n and not body[i + 1].isspace():
+            para = PARA_BREAK.search(body, i)
+            limit = min(para.start() if para else n, i + 2500)
+            k = i + 1
+            found = -1
+            while k < limit:
+                ch = body[k]
+                if ch in CLOSERS[c] and not body[k - 1].isspace() and (k + 1 >= n or not body[k + 1].isalnum()):
+                    found = k
+                    break
+                k += 1
+            if found > i + 1:
+                out.append(Quote(i, i + 1, found, True))
+                i = found + 1
+                continue
+            if found == -1:
+                end = limit
+                while end > i + 1 and body[end - 1].isspace():
+                    end -= 1
+                if end > i + 1:
+                    out.append(Quote(i, i + 1, end, False))
+                i = limit
+                continue
+        i += 1
+    return out
+
+
+def is_statement(text: str) -> bool:
+    """A real sentence, not a scare-quoted word or a title: >= 4 words, some in lower case."""
+    words = re.findall(r"\w+", text)
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w[0].islower() and len(w) > 1) >= 1
+
+
+# ---------------------------------------------------------------- terms and topics
+
+TERM_RE = re.compile(r"[A-Za-zÄÖÜäöüß][\w&]*(?:-[\w&]+)*")
+UNIT_TERMS = frozenset(
+    """milliarden milliarde millionen million billionen billion dollar euro us-dollar prozent mrd mio
+    billions millions trillion percent""".split()
+)
+PROJECT_RE = re.compile(
+    r"(?:[\"„“”»](?P<q>[^\"„“”»«\n]{2,40})[\"“”«](?:-(?:Projekt|Projekts|Initiative|Programm|Plan))?)"
+    r"|(?<![\w-])(?P<c>[A-ZÄÖÜ][\w]+)-(?:Projekt|Projekts|Projektes|Initiative|Programm|Plans?|Mission)\b"
+    r"|\b(?P<e>[A-Z][\w]+) (?:project|initiative|program|programme|venture|mission)\b"
+    r"|\b(?:Project|Operation|Projekt) (?P<p>[A-Z][\w]+)\b"
+)
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def salient_terms(text: str, book: NameBook, sentence_starts: set[int] | None = None) -> list[str]:
+    """Names and capitalised terms, folded; persons as their folded surname, genitives undone."""
+    out: list[str] = []
+    for m in TERM_RE.finditer(text):
+        tok = m.group(0)
+        low = _fold(tok)
+        if len(tok) < 2 or low in STOPWORDS or low in UNIT_TERMS:
+            continue
+        inner_caps = any(ch.isupper() for ch in tok[1:])
+        if not (tok[0].isupper() or inner_caps):
+            continue
+        if book.resolve(tok) is not None:
+            out.append(_fold(book.resolve(tok).split()[-1]))
+            continue
+        if book.is_genitive(tok):
+            out.append(low[:-1])
+            continue
+        if len(tok) < 3 and not inner_caps:
+            continue
+        out.append(low)
+        if "-" in tok:
+            for part in tok.split("-"):
+                pl = _fold(part)
+                if len(part) >= 2 and pl not in STOPWORDS and pl not in UNIT_TERMS and part[:1].isupper():
+                    out.append(pl)
+    return out
+
+
+def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, int]]:
+    """Proposed topic labels of an article with a weight: quoted names, project names, frequent names."""
+    person_words = {_fold(w) for p in book.people for w in (p.first, p.last)}
+    counts: dict[str, int] = {}
+    label: dict[str, str] = {}
+    for m in PROJECT_RE.finditer(body):
+        raw = (m.group("q") or m.group("c") or m.group("e") or m.group("p") or "").strip()
+        words = raw.split()
+        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+            continue
+        if any(ch.isdigit() for ch in raw) or _fold(raw) in STOPWORDS or _fold(words[0]) in UNIT_TERMS:
+            continue
+        if _fold(raw) in person_words or "Dollar" in raw or "Euro" in raw:
+            continue
+        key = _fold(raw)
+        label.setdefault(key, raw if not raw.isupper() else raw.title())
+        counts[key] = 0
+    # frequent non-person names with inner capitals ("KI-Infrastruktur", "OpenAI") as a fallback
+    freq: dict[str, int] = {}
+    for m in TERM_RE.finditer(body):
+        tok = m.group(0)
+        if any(ch.isupper() for ch in tok[1:]) and not tok.isupper() and _fold(tok) not in person_words:
+            freq[_fold(tok)] = freq.get(_fold(tok), 0) + 1
+            label.setdefault(_fold(tok), tok)
+    folded_body = _fold(body)
+    folded_title = _fold(title)
+    out: list[tuple[str, int]] = []
+    for key in counts:
+        n = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded_body))
+        w = n + (3 if key in folded_title else 0)
+        if n >= 2 or key in folded_title:
+            out.append((label[key], w))
+    if not out:
+        for key, n in freq.items():
+            if n >= 3:
+                out.append((label[key], n + (3 if key in folded_title else 0)))
+    out.sort(key=lambda kv: (-kv[1], kv[0]))
+    return out
+
+
+# ---------------------------------------------------------------- the article
+
+
+class Article:
+    def __init__(self, body: str, language: str, published_on: dt.date | None, title: str):
+        self.body = body
+        self.language = (language or "de")[:2].lower()
+        self.published_on = published_on
+        self.title = title or ""
+        self.book = NameBook(self.title + "\n" + body)
+        self.sentences = split_sentences(body)
+        self._sent_starts = [s for s, _ in self.sentences]
+        self.topics = topic_candidates(body, self.title, self.book)
+        self._topic_keys = [(_fold(lbl), lbl) for lbl, _ in self.topics]
+        self.main_topic = self.topics[0][0] if self.topics else None
+        self.title_terms = salient_terms(self.title, self.book)[:6]
+
+    def sentence_index(self, pos: int) -> int:
+        lo, hi = 0, len(self.sentences) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self._sent_starts[mid] <= pos:
+                best = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def window(self, a: int, b: int) -> str:
+        i, j = self.sentence_index(a), self.sentence_index(max(a, b - 1))
+        i, j = max(0, i - 1), min(len(self.sentences) - 1, j + 1)
+        return self.body[self.sentences[i][0]:self.sentences[j][1]]
+
+    def topic_for(self, a: int, b: int) -> str | None:
+        near = _fold(self.window(a, b))
+        for key, lbl in self._topic_keys:
+            if key in near:
+                return lbl
+        return self.main_topic
+
+    def terms_for(self, a: int, b: int, extra: list[str] | None = None) -> list[str]:
+        terms = salient_terms(self.window(a, b), self.book)
+        if extra:
+            terms = [*extra, *terms]
+        terms += self.title_terms
+        seen: dict[str, None] = {}
+        for t in terms:
+            seen.setdefault(t, None)
+        return list(seen)[:24]
+
+    # ------------------------------------------------------------ speakers
+
+    def _person_in(self, text: str, offset: int, *, first_only: bool = True) -> str | None:
+        """The first person named in `text` (body[offset:offset+len(text)]), pronouns resolved."""
+        people = {p.start: p.name for p in find_people(text)}
+        for m in CAP_TOKEN.finditer(text):
+            pos = m.start()
+            if pos in people:
+                return people[pos]
+            tok = m.group(1)
+            if self.book.is_genitive(tok):
+                continue
+            got = self.book.resolve(tok)
+            if got:
+                return got
+        pm = PRONOUN_RE.search(text)
+        if pm:
+            return self._antecedent(offset)
+        return None
+
+    def _antecedent(self, pos: int) -> str | None:
+        """The person a pronoun at body position `pos` most likely stands for."""
+        i = self.sentence_index(pos)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            s, e = self.sentences[j]
+            got = self._person_in(self.body[s:e], s)
+            if got:
+                return got
+        return None
+
+    def _bare_speaker(self, text: str, before_verb: bool) -> str | None:
+        """A capitalised name right next to a speech verb ("Trump sagte", "so Altman") not in the book."""
+        if before_verb:
+            m = re.search(rf"(?:^|[^\w])([A-ZÄÖÜ][\w-]+)\s*(?::\s*$|\s(?:hat|hatte|habe)?\s*(?:{SPEECH})\b)",
+                          text)
+        else:
+            m = re.match(rf"^[\s,.–—-]*(?:{SPEECH})\b\s+(?:\w+\s+)?([A-ZÄÖÜ][\w-]+)", text, re.IGNORECASE)
+        if not m:
+            return None
+        tok = m.group(1)
+        prev = text[:m.start(1)].split()
+        if _fold(tok) in STOPWORDS or (prev and prev[-1].lower() in ARTICLES):
+            return None
+        return self.book.canonical(tok)
+
+    def speaker_for(self, q: Quote, quotes: list[Quote]) -> tuple[str | None, str, str | None]:
+        """(speaker, context used for the date, tweet-header date text)."""
+        body = self.body
+        # 1. tweet header on the line before: "Name @handle – 6. Nov. 2025"
+        line_start = body.rfind("\n", 0, q.open) + 1
+        if not body[line_start:q.open].strip():
+            prev_end = line_start - 1
+            prev_start = body.rfind("\n", 0, max(0, prev_end)) + 1
+            prev_line = body[prev_start:max(prev_start, prev_end)]
+            hm = HANDLE_LINE.match(prev_line)
+            if hm:
+                name = display_name(hm.group("name").strip(" –—-"))
+                return self.book.canonical(name), prev_line, hm.group("date")
+        # 2. after the quote: "…“, sagte X" / "…“, so X"
+        after_start = q.end + 1 if q.closed else q.end
+        after = body[after_start:after_start + 160].split("\n")[0]
+        am = AFTER_RE.match(after)
+        if am:
+            rest = after[am.end():am.end() + 90]
+            rest = re.split(r"[.;!?]\s", rest)[0]
+            who = self._person_in(rest, after_start + am.end())
+            if who is None:
+                who = self._bare_speaker(after, before_verb=False)
+            if who:
+                return who, after, None
+        # 3. before the quote, in its sentence, or the line before ending with ":"
+        si = self.sentence_index(q.open)
+        s_start = self.sentences[si][0] if self.sentences else 0
+        s_start = min(s_start, q.open)
+        before = body[s_start:q.open]
+        ctx_start = s_start
+        if not before.strip():
+            prev_end = line_start - 1
+            while prev_end > 0 and body[prev_end - 1] in " \t\n":
+                prev_end -= 1
+            prev_start = body.rfind("\n", 0, prev_end) + 1
+            cand = body[prev_start:prev_end]
+            if cand.rstrip().endswith(":"):
+                psi = self.sentence_index(prev_end - 1)
+                ctx_start = max(prev_start, self.sentences[psi][0])
+                before = body[ctx_start:prev_end]
+        # blank out other quotes inside the context
+        for other in quotes:
+            if other is not q and ctx_start <= other.open < ctx_start + len(before):
+                a = other.start - ctx_start
+                b = min(len(before), other.end - ctx_start)
+                before = before[:a] + " " * (b - a) + before[b:]
+        stripped = before.rstrip()
+        intro = stripped.endswith((":", "(", ",")) or bool(SPEECH_RE.search(before))
+        if intro:
+            who = self._person_in(before, ctx_start)
+            if who is None:
+                who = self._bare_speaker(stripped, before_verb=True)
+            if who:
+                return who, before + " " + after, None
+        return None, before, None
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _nearest_currency(body: str, pos: int, default: str | None) -> str | None:
+    best = None
+    for m in numbers.MONEY_CONTEXT_RE.finditer(body, max(0, pos - 800), pos):
+        best = m
+    if best is not None:
+        return numbers.CURRENCY_WORDS.get(best.group(0).lower(), default)
+    return default
+
+
+def extract(body: str, *, language: str, published_on: dt.date | None, title: str = "") -> list[ClaimDraft]:
+    art = Article(body, language, published_on, title)
+    lang = art.language
+    default_cur = numbers.dominant_currency(body)
+    money = default_cur is not None
+    mentions = []
+    # the currency for "10 Milliarden" comes from the nearest money word before it
+    for mnt in numbers.find_figures(body, lang, money_context=money, default_currency=default_cur or "USD"):
+        if mnt.quantity.unit_inferred:
+            mnt.quantity.unit = _nearest_currency(body, mnt.start, default_cur) or mnt.quantity.unit
+        mentions.append(mnt)
+
+    claims: list[ClaimDraft] = []
+    used: set[int] = set()  # mention indexes attached to a quote
+    quotes = find_quotes(body)
+    previous_date: dt.date | None = None
+    for q in quotes:
+        inner = body[q.start:q.end]
+        if not is_statement(inner):
+            continue
+        speaker, ctx, header_date = art.speaker_for(q, quotes)
+        if speaker is None:
+            continue
+        stated = None
+        if header_date:
+            stated = dates.find_date(header_date, lang, published_on, previous_date)
+        if stated is None:
+            stated = dates.find_date(ctx, lang, published_on, previous_date)
+        if stated is not None:
+            previous_date = stated
+        inside = [i for i, mn in enumerate(mentions) if q.start <= mn.start < q.end]
+        qty = None
+        if inside:
+            qty = mentions[inside[0]].quantity
+            used.add(inside[0])
+        terms = art.terms_for(q.start, q.end, extra=[_fold(speaker.split()[-1])])
+        claims.append(ClaimDraft(
+            kind="quote", text=inner, start=q.start, end=q.end, speaker=speaker, stated_on=stated,
+            quantity=qty, topic=art.topic_for(q.start, q.end), terms=terms,
+        ))
+    quote_spans = [(c.start, c.end) for c in claims]
+    for i, mn in enumerate(mentions):
+        if i in used:
+            continue
+        si = art.sentence_index(mn.start)
+        s, e = art.sentences[si]
+        for qs, qe in quote_spans:  # keep a figure claim inside the quote it sits in
+            if qs <= mn.start < qe:
+                s, e = max(s, qs), min(e, qe)
+        claims.append(ClaimDraft(
+            kind="figure", text=body[s:e], start=s, end=e, quantity=mn.quantity,
+            topic=art.topic_for(s, e), terms=art.terms_for(s, e),
+        ))
+    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    # a lead paragraph repeated in the body (teaser + article) gives the same claims twice: keep the first
+    seen: set[tuple] = set()
+    out: list[ClaimDraft] = []
+    for c in claims:
+        q = c.quantity
+        key = (c.kind, re.sub(r"\s+", " ", c.text).strip().casefold(), c.speaker,
+               (q.value, q.unit, q.bound) if q else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,0 +1,160 @@
+"""Person names: spotting "Elon Musk" in text, and mapping "Musk" onto "Elon Musk" across articles."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# Capitalised words that are never a first name or a surname here (sentence starts, months, nouns that
+# happen to be first names in some country).
+STOPWORDS = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer und oder aber doch denn wenn als auch sie er es wir ihr
+    ich du man kein keine keinen nur mit am im in an auf aus bei nach von vor zu zum zur für über unter so wie
+    was wer wo dann heute damit dabei während obwohl ob selbst schon jetzt hier bis seit nein ja nicht noch
+    diese dieser dieses jener alle viele mehr weniger nun da dort immer nie genau ganz sogar eben also erst
+    the and but if when as he she it we they a an in on at by for from to of with so how what who then today
+    now here said says may will can could would should not no yes this that these those there their his her
+    its our your my all many more most some any every each one two three after before since until while
+    january february march april june july august september october november december
+    januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag
+    sonntag monday tuesday wednesday thursday friday saturday sunday
+    genesis meta mission long hope faith grace art chip rose summer sky star power king queen
+    president präsident präsidentin chef chefin ceo minister ministerin kanzler kanzlerin sprecher
+    sprecherin white house weißen haus news times post street journal project projekt plan
+    tesla apple amazon google microsoft oracle nvidia softbank openai x twitter
+    """.split()
+)
+
+_DATA = Path(__file__).with_name("first_names.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Known first names (casefolded): from the gender-guesser package's name list when installed."""
+    names: set[str] = set()
+    try:
+        import gender_guesser  # noqa: PLC0415
+
+        path = Path(gender_guesser.__file__).with_name("data") / "nam_dict.txt"
+        with open(path, encoding="utf-8", errors="ignore") as fh:
+            for line in fh:
+                if line.startswith("#") or len(line) < 30:
+                    continue
+                name = line[3:29].strip()
+                if " " in name:  # "=" lines: "Bill William"
+                    name = name.split(" ")[0]
+                if name.isalpha() and len(name) > 1:
+                    names.add(name.replace("+", "-").casefold())
+    except (ImportError, OSError):
+        names.update(_FALLBACK)
+    return frozenset(names - STOPWORDS)
+
+
+_FALLBACK = {
+    "elon", "donald", "david", "sam", "karoline", "jonas", "friedrich", "mario", "joe", "ross", "olaf",
+    "angela", "emmanuel", "ursula", "jensen", "satya", "sundar", "mark", "jeff", "bill", "tim", "masayoshi",
+    "larry", "peter", "michael", "thomas", "andreas", "robert", "christian", "annalena", "markus", "kamala",
+    "jd", "marco", "pete", "scott", "howard", "lisa", "sarah", "anna", "maria", "john", "james", "william",
+}
+
+WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+)?"
+PERSON_RE = re.compile(rf"(?<![\w-])(?=({WORD})(?:\s+([A-Z])\.)?\s+((?:(?:von|van|de|al)\s+)?{WORD})\b)")
+PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f"}
+
+
+@dataclass
+class Person:
+    name: str  # display form "Elon Musk"
+    first: str
+    last: str
+    start: int
+
+
+def find_people(text: str) -> list[Person]:
+    """Full names (first name + surname) in order of appearance."""
+    names = first_names()
+    out: list[Person] = []
+    for m in PERSON_RE.finditer(text):
+        first, last = m.group(1), m.group(3)
+        if first.casefold() not in names or last.casefold() in STOPWORDS or first.casefold() in STOPWORDS:
+            continue
+        out.append(Person(f"{first} {last}", first, last, m.start()))
+    return out
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+
+
+def speaker_key(name: str) -> str:
+    """Index key for a speaker: the folded surname ("Elon Musk" and "Musk" -> "musk")."""
+    toks = [t for t in re.split(r"[\s.]+", name.strip()) if t]
+    return _fold(toks[-1]) if toks else ""
+
+
+def display_name(name: str) -> str:
+    """"David O. Sacks" -> "David Sacks" (middle initials dropped), whitespace tidied."""
+    toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)]
+    return " ".join(toks)
+
+
+def canonical_speaker(name: str, known: Iterable[str]) -> str:
+    """Map a speaker name onto the fullest matching known name.
+
+    "Musk" with known ["Elon Musk"] -> "Elon Musk"; "Elon Musk" with known ["Musk"] -> "Elon Musk" (the
+    fuller form wins, the caller then stores "Musk" as a variant); "Friedrich" with known ["Friedrich Merz"]
+    -> "Friedrich Merz"; no match -> the name itself (tidied).
+    """
+    name = display_name(name)
+    known = [display_name(k) for k in known if k and k.strip()]
+    folded = _fold(name)
+    for k in known:
+        if _fold(k) == folded and len(k.split()) >= len(name.split()):
+            return k
+    toks = name.split()
+    key = speaker_key(name)
+    cands = [k for k in known if speaker_key(k) == key]
+    if len(toks) > 1:
+        cands = [k for k in cands if len(k.split()) == 1 or _fold(k)[:1] == folded[:1]]
+    if cands:
+        best = sorted(cands, key=lambda k: (-len(k.split()), -len(k), k))[0]
+        return best if len(best.split()) > len(toks) else name
+    if len(toks) == 1:
+        firsts = sorted({k for k in known if len(k.split()) > 1 and _fold(k.split()[0]) == folded})
+        if len(firsts) == 1:
+            return firsts[0]
+    return name
+
+
+class NameBook:
+    """The people of one article: resolves "Musk", "Musks" and "Elon" to "Elon Musk"."""
+
+    def __init__(self, text: str):
+        self.people = find_people(text)
+        self.full: dict[str, str] = {}  # folded surname -> display name
+        self.by_first: dict[str, set[str]] = {}
+        for p in self.people:
+            self.full.setdefault(_fold(p.last), p.name)
+            self.by_first.setdefault(_fold(p.first), set()).add(p.name)
+
+    def resolve(self, token: str) -> str | None:
+        """A person's display name for a token that names someone in this article, else None."""
+        t = _fold(token)
+        if t in self.full:
+            return self.full[t]
+        if t in self.by_first and len(self.by_first[t]) == 1:
+            return next(iter(self.by_first[t]))
+        return None
+
+    def is_genitive(self, token: str) -> bool:
+        t = _fold(token)
+        return t.endswith("s") and t[:-1] in self.full and t not in self.full
+
+    def canonical(self, name: str) -> str:
+        return canonical_speaker(name, sorted(set(self.full.values())))

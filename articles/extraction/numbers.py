@@ -1,0 +1,313 @@
+"""Figures in German and English text: value, unit and bound, normalised.
+
+A bare number is never a figure: a figure needs a unit (currency, percent, SI unit, duration with a
+deadline cue) or a counted noun, or a scale word (Milliarden, billion) in a story that speaks of money.
+That one rule keeps years, dates, ordinals, list labels and numbers inside names out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Quantity
+
+NUMBER_WORDS = {
+    # German
+    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
+    # English
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+}
+# "ein"/"one" alone is too common: a number word for 1 counts only before a scale word.
+WEAK_WORDS = {"ein", "eine", "einen", "einem", "einer", "eins", "one"}
+
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUM = rf"(?:\d+(?:[.,]\d+)*|(?:{_WORDS})(?![a-zäöüß]))"
+
+# scale words; value None means "depends on the language" (Billion)
+SCALES: list[tuple[str, float | None]] = [
+    (r"milliarden|milliarde|mrd\.?", 1e9),
+    (r"billionen|billion|billions|bio\.", None),
+    (r"millionen|million|millions|mio\.?|mln\.?", 1e6),
+    (r"trillions|trillion|tn", 1e12),
+    (r"tausend|thousand|tsd\.", 1e3),
+    (r"bn|b", 1e9),
+    (r"mn|m", 1e6),
+    (r"k", 1e3),
+]
+_SCALE_RE = "|".join(f"(?:{p})" for p, _ in SCALES)
+_SHORT_SCALES = {"bn", "b", "mn", "m", "k", "tn"}
+
+CURRENCY_WORDS = {
+    "us-dollar": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
+    "pfund": "GBP", "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "£": "GBP",
+    "franken": "CHF", "chf": "CHF", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
+}
+# unit word -> (unit, factor); ordered longest first in the regex
+UNIT_WORDS: dict[str, tuple[str, float]] = {
+    "prozent": ("%", 1), "percent": ("%", 1), "per cent": ("%", 1), "%": ("%", 1),
+    "prozentpunkte": ("%", 1), "percentage points": ("%", 1),
+    "watt": ("W", 1), "kilowatt": ("W", 1e3), "megawatt": ("W", 1e6), "gigawatt": ("W", 1e9),
+    "terawatt": ("W", 1e12), "watts": ("W", 1), "kilowatts": ("W", 1e3), "megawatts": ("W", 1e6),
+    "gigawatts": ("W", 1e9), "terawatts": ("W", 1e12), "kw": ("W", 1e3), "mw": ("W", 1e6), "gw": ("W", 1e9), "tw": ("W", 1e12),
+    "wattstunden": ("Wh", 1), "kilowattstunden": ("Wh", 1e3), "megawattstunden": ("Wh", 1e6),
+    "gigawattstunden": ("Wh", 1e9), "terawattstunden": ("Wh", 1e12), "kilowatt hours": ("Wh", 1e3),
+    "megawatt hours": ("Wh", 1e6), "gigawatt hours": ("Wh", 1e9), "terawatt hours": ("Wh", 1e12),
+    "kwh": ("Wh", 1e3), "mwh": ("Wh", 1e6), "gwh": ("Wh", 1e9), "twh": ("Wh", 1e12),
+    "hektar": ("m2", 1e4), "hectares": ("m2", 1e4), "hectare": ("m2", 1e4), "ha": ("m2", 1e4),
+    "quadratmeter": ("m2", 1), "square metres": ("m2", 1), "square meters": ("m2", 1), "m²": ("m2", 1),
+    "m2": ("m2", 1), "qm": ("m2", 1), "quadratkilometer": ("m2", 1e6), "square kilometres": ("m2", 1e6),
+    "square kilometers": ("m2", 1e6), "km²": ("m2", 1e6), "km2": ("m2", 1e6), "acres": ("m2", 4046.8564224),
+    "kubikmeter": ("m3", 1), "cubic metres": ("m3", 1), "cubic meters": ("m3", 1), "m³": ("m3", 1),
+    "m3": ("m3", 1), "liter": ("m3", 1e-3), "litres": ("m3", 1e-3), "liters": ("m3", 1e-3),
+    "tonnen": ("kg", 1e3), "tonnes": ("kg", 1e3), "tons": ("kg", 1e3), "kilogramm": ("kg", 1),
+    "kilograms": ("kg", 1), "kg": ("kg", 1),
+}
+DURATION_WORDS: dict[str, tuple[str, float]] = {
+    "tage": ("d", 1), "tagen": ("d", 1), "tag": ("d", 1), "days": ("d", 1), "day": ("d", 1),
+    "wochen": ("d", 7), "woche": ("d", 7), "weeks": ("d", 7), "week": ("d", 7),
+    "monate": ("a", 1 / 12), "monaten": ("a", 1 / 12), "monat": ("a", 1 / 12), "months": ("a", 1 / 12),
+    "month": ("a", 1 / 12), "jahre": ("a", 1), "jahren": ("a", 1), "jahr": ("a", 1), "years": ("a", 1),
+    "year": ("a", 1),
+}
+# counted things: a number before one of these is a count
+COUNT_NOUNS = (
+    r"arbeitspl(?:atz|ätze|ätzen)|jobs?|stellen|mitarbeiter(?:innen|n)?|beschäftigte[n]?|angestellte[n]?"
+    r"|menschen|personen|nutzer(?:innen|n)?|kunden|fahrzeuge[n]?|autos?|teslas|elektroautos|chips"
+    r"|gpus?|grafikkarten|prozessoren|rechenzentren|server[n]?|haushalte[n]?|firmen|unternehmen"
+    r"|einwohner[n]?|wohnungen|häuser[n]?|roboter[n]?|soldaten|flüchtlinge[n]?|studenten|schüler[n]?"
+    r"|employees|workers|people|users|customers|cars|vehicles|data cent(?:er|re)s|servers|households"
+    r"|companies|firms|homes|residents|robots|students|subscribers|abonnenten|downloads|accounts|konten"
+)
+DEADLINE_CUE = re.compile(
+    r"(?:frist|deadline|innerhalb(?: von)?|binnen|within|laufzeit|zeitraum von|for the next|über die nächsten"
+    r"|in den nächsten|in the next|dauer|befristet auf|zeit)\W{0,3}(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
+_UNIT_ALT = "|".join(
+    re.escape(u) for u in sorted([*CURRENCY_WORDS, *UNIT_WORDS, *DURATION_WORDS], key=len, reverse=True)
+)
+
+FIGURE_RE = re.compile(
+    rf"""
+    (?<![\w.,])
+    (?:(?P<pre>US\$|\$|€|£)[ \u00a0]?)?
+    (?P<num>{_NUM})
+    (?:[ \u00a0]*(?P<rsep>-|–|bis|to|und|and)[ \u00a0]*(?P<pre2>US\$|\$|€|£)?(?P<num2>{_NUM}))?
+    (?:[ \u00a0-]*(?P<scale>{_SCALE_RE})(?![\w]))?
+    (?:[ \u00a0-]*(?:\(\W{{1,3}}\)[ \u00a0]*)?(?P<unit>{_UNIT_ALT})(?![\w²³$€£]))?
+    (?:[ \u00a0]+(?P<adj>[a-zäöüß]+[ \u00a0]+)?(?P<count>{COUNT_NOUNS})\b)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
+    (b, re.compile(rf"(?:^|[^\w])(?:{p})[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE))
+    for b, p in [
+        ("lt", r"(?:deutlich|weit|klar|knapp|well|far|just|slightly)\s+(?:unter|weniger als|under|below|less than)"
+               r"|weniger als|unter|unterhalb von|less than|fewer than|under|below"),
+        ("le", r"bis zu|höchstens|maximal|max\.|up to|no more than|at most|not more than"),
+        ("ge", r"mindestens|wenigstens|at least|no less than|not less than"),
+        ("gt", r"mehr als|über|oberhalb von|more than|over|above|upwards of|in excess of"),
+        ("approx", r"rund|etwa|ungefähr|circa|ca\.|fast|knapp|beinahe|nahezu|gut|eher bei|eher|schätzungsweise"
+                   r"|about|around|almost|nearly|roughly|approximately|close to|some|an estimated|estimated"),
+    ]
+]
+RANGE_LEAD = re.compile(r"(?:zwischen|between|von|from)[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE)
+RATE_RE = re.compile(
+    r"\b(?:jährlich|pro jahr|im jahr|jedes jahr|per year|a year|annually|each year|yearly|monatlich"
+    r"|pro monat|per month|a month|per annum|p\.a\.)\b",
+    re.IGNORECASE,
+)
+PER_ITEM_RE = re.compile(
+    r"\b(?:jeweils|je|pro|each|per|apiece)\b[^.;:!?]{0,20}$", re.IGNORECASE
+)
+MONEY_CONTEXT_RE = re.compile(
+    r"(?:US\$|\$|€|£|\b(?:us-dollar|dollar|euro|usd|eur)\b)", re.IGNORECASE
+)
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]*([\w-]+|[^\w\s]|$)")
+_EN_NEXT_OK = re.compile(
+    r"^(?:in|of|for|to|from|and|or|by|at|on|was|were|is|are|has|have|had|so|as|than|with|into|over|"
+    r"so\s?far|already|yet|\w+ed|\w+ly)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    quantity: Quantity
+    rate: bool = False  # per year / per month
+    per_item: bool = False  # "jeweils 1 Kilowatt", "per car"
+
+
+def parse_number(raw: str, language: str) -> float | None:
+    word = NUMBER_WORDS.get(raw.lower())
+    if word is not None:
+        return float(word)
+    s = raw
+    thousands = "." if language.startswith("de") else ","
+    decimal = "," if thousands == "." else "."
+    groups = re.split(r"[.,]", s)
+    seps = re.findall(r"[.,]", s)
+    if not seps:
+        pass
+    elif all(sep == thousands for sep in seps) and all(len(g) == 3 for g in groups[1:]):
+        s = "".join(groups)
+    elif len(seps) == 1 and seps[0] == decimal:
+        s = s.replace(decimal, ".")
+    elif len(seps) == 1:
+        # the other separator, once: "1.5" in a German text is a decimal point, "5.000" is thousands
+        s = "".join(groups) if len(groups[1]) == 3 else s.replace(",", ".")
+    else:
+        # mixed "1.234,5" / "1,234.5"
+        last = seps[-1]
+        s = s.replace("." if last == "," else ",", "").replace(last, ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _scale_value(token: str, language: str) -> float:
+    t = token.lower()
+    for pattern, value in SCALES:
+        if re.fullmatch(pattern, t):
+            if value is None:  # Billion: 10^12 in German, 10^9 in English
+                if t == "bio.":
+                    return 1e12
+                return 1e12 if language.startswith("de") and token[:1] == "B" else 1e9
+            return value
+    return 1.0
+
+
+def _bound(before: str) -> str:
+    for bound, pattern in BOUND_RE:
+        if pattern.search(before):
+            return bound
+    return "eq"
+
+
+def find_figures(text: str, language: str, *, money_context: bool | None = None,
+                 default_currency: str | None = None) -> list[Mention]:
+    """All figures in `text`, in order. `default_currency` is used for "10 Milliarden" with no unit."""
+    out: list[Mention] = []
+    if money_context is None:
+        money_context = bool(MONEY_CONTEXT_RE.search(text))
+    pos = 0
+    while True:
+        m = FIGURE_RE.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        num_raw = m.group("num")
+        scale_raw = m.group("scale")
+        unit_raw = m.group("unit")
+        count_raw = m.group("count")
+        pre = m.group("pre")
+        if not (scale_raw or unit_raw or count_raw or pre):
+            continue
+        if num_raw.lower() in WEAK_WORDS and not scale_raw:
+            continue
+        if scale_raw and scale_raw.lower() in _SHORT_SCALES and not (pre or unit_raw):
+            # "5 m", "10 b" need a currency to be scale words; "5 m" as metres is not handled
+            if scale_raw.lower() != "k" or not pre:
+                scale_raw = None
+                if not (unit_raw or count_raw):
+                    continue
+        if scale_raw and not re.match(r"[A-Za-zÄÖÜäöü]", scale_raw):
+            continue
+        value = parse_number(num_raw, language)
+        if value is None:
+            continue
+        rsep = m.group("rsep")
+        num2 = m.group("num2")
+        high = None
+        before = text[max(0, m.start() - 40):m.start()]
+        if num2:
+            v2 = parse_number(num2, language)
+            is_range = v2 is not None and (
+                rsep.lower() in ("bis", "to", "-", "–") or RANGE_LEAD.search(before)
+            )
+            if rsep.lower() in ("und", "and") and not RANGE_LEAD.search(before):
+                is_range = False
+            if not is_range or v2 is None or v2 <= value:
+                # not a range: look again from the second number
+                pos = m.start("pre2") if m.group("pre2") else m.start("num2")
+                continue
+            high = v2
+        scale = _scale_value(scale_raw, language) if scale_raw else 1.0
+        unit: str | None = None
+        factor = 1.0
+        inferred = False
+        unit_key = (unit_raw or "").lower()
+        cur = pre.lower() if pre else None
+        if cur:
+            unit = CURRENCY_WORDS[cur]
+        if unit_key in CURRENCY_WORDS:
+            unit = CURRENCY_WORDS[unit_key]
+        elif unit_key in UNIT_WORDS and unit is None:
+            unit, factor = UNIT_WORDS[unit_key]
+        elif unit_key in DURATION_WORDS and unit is None:
+            lead = text[max(0, m.start() - 40):m.start()]
+            if not DEADLINE_CUE.search(lead):
+                continue
+            unit, factor = DURATION_WORDS[unit_key]
+        if unit is None and count_raw:
+            unit = "count"
+            if value * scale < 10:
+                continue
+        if unit is None:
+            if not scale_raw or scale < 1e6:
+                continue
+            # "10 Milliarden" with no unit: money only in a money story, and not before another noun
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            word = nxt.group(1) if nxt else ""
+            if language.startswith("de"):
+                if word[:1].isupper():
+                    continue
+            elif word and word[0].isalpha() and not _EN_NEXT_OK.match(word):
+                continue
+            if not (money_context and default_currency):
+                continue
+            unit, inferred = default_currency, True
+        bound = "range" if high is not None else _bound(before)
+        val = value * scale * factor
+        q = Quantity(value=_clean(val), unit=unit, bound=bound,
+                     high=_clean(high * scale * factor) if high is not None else None,
+                     unit_inferred=inferred)
+        end = m.end()
+        # drop trailing spaces/hyphens of the match
+        while end > m.start() and text[end - 1] in " \u00a0-":
+            end -= 1
+        after = text[end:end + 120]
+        sent_after = re.split(r"[.;!?]\s", after, maxsplit=1)[0]
+        rate = bool(RATE_RE.search(sent_after) or RATE_RE.search(before[-30:]))
+        per_item = bool(PER_ITEM_RE.search(before))
+        out.append(Mention(m.start(), end, q, rate=rate, per_item=per_item))
+    return out
+
+
+def _clean(v: float) -> float:
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) and abs(r) < 1e18 else r
+
+
+def dominant_currency(text: str) -> str | None:
+    """The currency a text speaks of most (used to fill in "10 Milliarden")."""
+    counts: dict[str, int] = {}
+    for m in MONEY_CONTEXT_RE.finditer(text):
+        code = CURRENCY_WORDS.get(m.group(0).lower())
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda c: counts[c])

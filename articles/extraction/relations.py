@@ -1,0 +1,312 @@
+"""The pairwise judge behind link suggestions: pure functions over plain claim facts.
+
+The database layer picks candidates through its indexes (same unit and topic, value within 10 %, same
+article, same speaker, similar text); `best_suggestions` judges each pair and keeps the few best. Whether a
+suggestion was dismissed before is the database's business: the judge is pure and always answers the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .names import speaker_key
+from .numbers import find_figures
+from .types import Quantity
+
+RELATIONS = ("contradicts", "same", "supports", "updates")
+
+
+@dataclass
+class ClaimFacts:
+    """What the database gives the judge for one stored claim."""
+
+    id: int
+    article_id: int
+    kind: str
+    text: str
+    speaker: str | None
+    stated_on: dt.date | None
+    published_on: dt.date | None  # the article's date
+    quantity: Quantity | None
+    topic: str | None
+    terms: list[str] = field(default_factory=list)
+    language: str = "de"
+
+
+@dataclass
+class Suggestion:
+    relation: str  # contradicts | same | supports | updates
+    score: float  # 0..1
+    reason: str  # one line for an editor
+
+
+MIN_SCORE = 0.5
+SAME_TOL = 0.03  # "the same figure": values within 3 %
+FAR_APART = 8.0  # "cannot both hold": one at least 8x the other
+UPPER = {"lt", "le"}
+LOWER = {"gt", "ge"}
+NEGATION = re.compile(
+    r"\b(?:kein|keine|keinen|keinem|keiner|nicht|nie|niemals|nichts|no|not|never|none|nothing|cannot)\b|n't\b",
+    re.IGNORECASE,
+)
+MONEY_WORDS = re.compile(
+    r"\b(?:geld|gelder|mittel|finanzierung|money|funds|funding|cash|financing)\b", re.IGNORECASE
+)
+# terms too common to tie two claims together
+GENERIC = frozenset(
+    """investitionen investition milliarden geld projekt plan ki usa us wert ziel unternehmen regierung
+    investment investments money project plan ai government company companies""".split()
+)
+
+
+# ---------------------------------------------------------------- formatting
+
+_PREFIX = {"approx": "about ", "lt": "under ", "le": "up to ", "gt": "over ", "ge": "at least ", "eq": ""}
+_SI = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+
+
+def _num(v: float) -> str:
+    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    return s
+
+
+def _scaled(v: float, unit: str) -> str:
+    if unit in ("W", "Wh"):
+        for f, p in _SI:
+            if abs(v) >= f:
+                return f"{_num(v / f)} {p}{unit}"
+        return f"{_num(v)} {unit}"
+    if unit == "%":
+        return f"{_num(v)} %"
+    if unit == "m2" and abs(v) >= 1e4:
+        return f"{_num(v / 1e4)} ha"
+    word = ""
+    for f, w in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(v) >= f:
+            v, word = v / f, w
+            break
+    num = _num(v) if word or v != int(v) else f"{int(v):,}"
+    u = "" if unit == "count" else f" {unit}"
+    return f"{num} {word}{u}".replace("  ", " ") if word else f"{num}{u}"
+
+
+def fmt_quantity(q: Quantity) -> str:
+    """"up to 500 bn USD", "about 10 bn USD", "2–3 bn EUR", "1.5 GW", "over 100,000"."""
+    if q.bound == "range" and q.high is not None:
+        low = _scaled(q.value, q.unit).split(" ")[0]
+        return f"{low}–{_scaled(q.high, q.unit)}"
+    return _PREFIX.get(q.bound, "") + _scaled(q.value, q.unit)
+
+
+def _snippet(text: str, n: int = 60) -> str:
+    t = re.sub(r"\s+", " ", text).strip()
+    return t if len(t) <= n else t[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _day(d: dt.date | None) -> str:
+    return d.isoformat() if d else "undated"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _center(q: Quantity) -> float:
+    if q.bound == "range" and q.high:
+        return math.sqrt(max(q.value, 1e-12) * max(q.high, 1e-12))
+    return q.value
+
+
+@functools.lru_cache(maxsize=8192)
+def _flags(text: str, language: str, value: float, unit: str) -> tuple[bool, bool]:
+    """(rate, per_item) for the figure of `value` in `text`: "jährlich", "per year", "jeweils", "each"."""
+    for m in find_figures(text, language, money_context=True, default_currency=unit if len(unit) == 3 else "USD"):
+        if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
+            return m.rate, m.per_item
+    return False, False
+
+
+def _shared(a: ClaimFacts, b: ClaimFacts) -> list[str]:
+    bs = set(b.terms)
+    return [t for t in dict.fromkeys(a.terms) if t in bs and t not in GENERIC]
+
+
+def _same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool:
+    return bool(a.speaker and b.speaker and speaker_key(a.speaker) == speaker_key(b.speaker))
+
+
+def _context(a: ClaimFacts, b: ClaimFacts, shared: list[str]) -> str:
+    bits = []
+    if a.topic and a.topic == b.topic:
+        bits.append(f"same topic {a.topic}")
+    elif shared:
+        bits.append("both about " + ", ".join(shared[:3]))
+    if a.article_id == b.article_id:
+        bits.append("same article")
+    return ", ".join(bits)
+
+
+def _who(c: ClaimFacts) -> str:
+    return f" ({c.speaker})" if c.kind == "quote" and c.speaker else ""
+
+
+# ---------------------------------------------------------------- the judge
+
+
+def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
+    qn, qo = new.quantity, old.quantity
+    assert qn is not None and qo is not None
+    if qn.unit != qo.unit:
+        return None
+    cn, co = _center(qn), _center(qo)
+    if cn <= 0 or co <= 0:
+        return None
+    same_article = new.article_id == old.article_id
+    if same_article and new.text == old.text:
+        return None  # two figures of one sentence: the writer sets them side by side
+    shared = _shared(new, old)
+    topic_eq = bool(new.topic and new.topic == old.topic)
+    ratio = max(cn, co) / min(cn, co)
+    fn = _flags(new.text, new.language, qn.value, qn.unit)
+    fo = _flags(old.text, old.language, qo.value, qo.unit)
+    ctx = _context(new, old, shared)
+    pair = f"{fmt_quantity(qo)}{_who(old)} vs {fmt_quantity(qn)}{_who(new)}"
+
+    if ratio <= 1 + SAME_TOL:
+        if {qn.bound, qo.bound} & UPPER and {qn.bound, qo.bound} & LOWER:
+            return None
+        if fn != fo:
+            return None
+        if not (same_article or topic_eq or shared or _same_speaker(new, old)):
+            return None
+        score = 0.65 + 0.1 * topic_eq + 0.05 * min(len(shared), 3) + 0.05 * (qn.bound == qo.bound)
+        score -= 0.1 * same_article  # repeating a figure inside one article is less news
+        if qn.unit_inferred or qo.unit_inferred:
+            score -= 0.02
+        return Suggestion("same", round(min(score, 0.95), 3), f"same figure: {pair}" + (f", {ctx}" if ctx else ""))
+
+    if fn != fo or fn[1]:
+        return None  # a rate against a total, or a per-item figure: different measures
+    if ratio >= FAR_APART:
+        big, small = (qn, qo) if cn > co else (qo, qn)
+        if big.bound == "lt" or small.bound in LOWER:
+            return None  # "under 500" and "10", or "over 200 m" and "10 bn" can both hold
+        if same_article:
+            related = topic_eq or bool(shared)
+        else:
+            related = (topic_eq and bool(shared)) or len(shared) >= 3
+        if not related:
+            return None
+        score = 0.55 + 0.15 * same_article + 0.08 * topic_eq + 0.03 * min(len(shared), 4)
+        score += 0.1 * min(max(math.log10(ratio) - 0.9, 0.0), 1.0)
+        if new.kind == "quote" or old.kind == "quote":
+            score += 0.03
+        times = f"{ratio:.0f}×" if ratio < 1000 else f"{ratio:.0e}×".replace("e+0", "e")
+        return Suggestion("contradicts", round(min(score, 0.97), 3),
+                          f"{pair}" + (f", {ctx}" if ctx else "") + f": {times} apart")
+
+    if (not same_article and new.published_on and old.published_on and new.published_on != old.published_on
+            and ((topic_eq and shared) or len(shared) >= 3)):
+        newer, older = (new, old) if new.published_on > old.published_on else (old, new)
+        assert newer.quantity is not None and older.quantity is not None
+        score = 0.55 + 0.1 * topic_eq + 0.03 * min(len(shared), 4)
+        return Suggestion("updates", round(score, 3),
+                          f"later figure: {fmt_quantity(newer.quantity)} ({_day(newer.published_on)}) after "
+                          f"{fmt_quantity(older.quantity)} ({_day(older.published_on)})"
+                          + (f", {ctx}" if ctx else ""))
+    return None
+
+
+def _statement_date(c: ClaimFacts) -> dt.date | None:
+    return c.stated_on or c.published_on
+
+
+def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
+    """How `new` relates to `old`, or None when the pair is not worth an editor's second."""
+    if new.id == old.id:
+        return None
+    if new.quantity is not None and old.quantity is not None:
+        got = _judge_figures(new, old)
+        if got is not None:
+            return got
+    shared = _shared(new, old)
+    topic_eq = bool(new.topic and new.topic == old.topic)
+    same_article = new.article_id == old.article_id
+
+    # a figure denied in a quote: "they don't have the money" against a sum of money
+    for quote, fig in ((new, old), (old, new)):
+        if (quote.kind == "quote" and fig.quantity is not None and len(fig.quantity.unit) == 3
+                and fig.quantity.unit.isupper() and quote.quantity is None
+                and NEGATION.search(quote.text) and MONEY_WORDS.search(quote.text)
+                and (same_article or topic_eq) and (shared or topic_eq)):
+            return Suggestion("contradicts", 0.7,
+                              f"{quote.speaker or 'a quote'} denies the money: “{_snippet(quote.text, 50)}” vs "
+                              f"{fmt_quantity(fig.quantity)}" + (f", same topic {fig.topic}" if topic_eq else ""))
+
+    if new.kind == "figure" or old.kind == "figure":
+        return None
+    # a speaker reversing himself: same speaker, different days, one of them saying no
+    if _same_speaker(new, old):
+        dn, do = _statement_date(new), _statement_date(old)
+        if (dn and do and dn != do and (NEGATION.search(new.text) or NEGATION.search(old.text))
+                and (topic_eq or shared)):
+            first, later = (old, new) if do < dn else (new, old)
+            return Suggestion("contradicts", 0.72,
+                              f"{new.speaker} reverses: “{_snippet(first.text, 45)}” ({_day(_statement_date(first))})"
+                              f" vs “{_snippet(later.text, 45)}” ({_day(_statement_date(later))})")
+    # the same statement repeated
+    sim = _word_overlap(new.text, old.text)
+    if sim >= 0.6 and (not same_article or new.speaker != old.speaker or new.text != old.text):
+        if same_article and new.text == old.text:
+            return None
+        score = 0.55 + 0.3 * min((sim - 0.6) / 0.4, 1.0) + 0.05 * _same_speaker(new, old)
+        return Suggestion("same", round(score, 3), f"same statement{_who(new)}: “{_snippet(new.text, 60)}”")
+    return None
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _word_overlap(a: str, b: str) -> float:
+    wa = {w for w in _WORDS.findall(a.casefold()) if len(w) > 2}
+    wb = {w for w in _WORDS.findall(b.casefold()) if len(w) > 2}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb)) if min(len(wa), len(wb)) >= 4 else 0.0
+
+
+def best_suggestions(new: ClaimFacts, candidates: Iterable[ClaimFacts], limit: int = 3) -> list[tuple[int, Suggestion]]:
+    """The few best suggestions for `new` among `candidates`: [(candidate id, suggestion)], best first.
+
+    The best of each relation is kept first (so a strong "same" does not crowd out the contradiction), then
+    the rest by score; pairs scoring under MIN_SCORE are dropped.
+    """
+    judged: list[tuple[float, int, Suggestion]] = []
+    seen: set[int] = set()
+    for old in candidates:
+        if old.id in seen or old.id == new.id:
+            continue
+        seen.add(old.id)
+        s = judge(new, old)
+        if s is not None and s.score >= MIN_SCORE:
+            judged.append((s.score, old.id, s))
+    judged.sort(key=lambda t: (-t[0], t[1]))
+    picked: list[tuple[float, int, Suggestion]] = []
+    for rel in RELATIONS:
+        for item in judged:
+            if item[2].relation == rel:
+                picked.append(item)
+                break
+    picked.sort(key=lambda t: (-t[0], t[1]))
+    picked = picked[:limit]
+    for item in judged:
+        if len(picked) >= limit:
+            break
+        if item not in picked:
+            picked.append(item)
+    picked.sort(key=lambda t: (-t[0], t[1]))
+    return [(oid, s) for _, oid, s in picked]

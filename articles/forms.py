@@ -1,0 +1,53 @@
+"""Forms validate what editors send; the writes happen in services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from articles.models import Bound, ClaimStatus, LinkState, Relation, Verdict
+
+
+class LinkForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, label="Find a claim")
+    target = forms.IntegerField(label="Claim to link", error_messages={"required": "Choose the claim to link to."})
+    relation = forms.ChoiceField(choices=Relation.choices, initial=Relation.CONTRADICTS)
+    rationale = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ClaimEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    speaker = forms.CharField(required=False, max_length=200)
+    stated_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    quantity_value = forms.FloatField(required=False, label="Value")
+    quantity_unit = forms.CharField(required=False, max_length=12, label="Unit")
+    quantity_bound = forms.ChoiceField(required=False, choices=[("", "—"), *Bound.choices], label="Bound")
+    quantity_high = forms.FloatField(required=False, label="High (ranges)")
+    topic = forms.CharField(required=False, max_length=200)
+    verdict = forms.ChoiceField(required=False, choices=[("", "—"), *Verdict.choices])
+    published = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("quantity_bound") == "range" and data.get("quantity_high") is None:
+            self.add_error("quantity_high", "A range needs a high value.")
+        if data.get("quantity_value") is not None and not data.get("quantity_unit"):
+            self.add_error("quantity_unit", "A value needs a unit (EUR, USD, %, W, count…).")
+        return data
+
+
+class StatusForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(choices=ClaimStatus.choices)
+
+
+class LinkStateForm(forms.Form):
+    state = forms.ChoiceField(choices=[(LinkState.CONFIRMED, "accept"), (LinkState.DISMISSED, "dismiss")])
+    claim = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class UploadForm(forms.Form):
+    files = forms.FileField(
+        widget=forms.ClearableFileInput(attrs={"allow_multiple_selected": True}),
+        help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.",
+    )

@@ -1,0 +1,316 @@
+"""Text clean-up shared by every format: normalisation, markup stripping, boilerplate removal, titles.
+
+Everything here works on plain strings and is format-agnostic. Boilerplate rules are general patterns
+(comment sections, rating/share/subscription widgets, teasers, captions, cookie banners, footers),
+never the wording of one particular article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLE_MAX = 200
+
+# --- normalisation -----------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\u0000\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u2002\u2003\u3000\t\v\f]")
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, no NUL/control/invisible characters, LF line ends, no trailing blanks, at most one empty line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    text = _CONTROL.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n ")
+
+
+def one_line(text: str | None) -> str:
+    """A single-line field (title, publisher): no markup, whitespace collapsed."""
+    if not text:
+        return ""
+    text = strip_markup(normalize_text(str(text)))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- markup ------------------------------------------------------------------------------------------
+
+_SCRIPT_BLOCK = re.compile(r"<(script|style|noscript|template|iframe|object)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b[^>]*>.*\Z", re.I | re.S)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>|<!--.*?-->|<!\[CDATA\[|\]\]>", re.S)
+_JS_URL = re.compile(r"javascript:\S*", re.I)
+
+
+def strip_markup(text: str) -> str:
+    """Remove anything that is markup: script/style blocks with their content, tags, comments."""
+    if "<" not in text and "javascript:" not in text.lower():
+        return text
+    text = _SCRIPT_BLOCK.sub(" ", text)
+    text = _SCRIPT_OPEN.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = _JS_URL.sub("", text)
+    return re.sub(r"[ ]{2,}", " ", text)
+
+
+# --- boilerplate -------------------------------------------------------------------------------------
+
+# A line that opens the reader comment section: everything from it to the end goes.
+_COMMENTS_HEAD = re.compile(
+    r"""^(?:
+        \d+\s+(?:antworten|antwort|kommentare|kommentar|leserkommentare|reaktionen|comments?|replies|
+              responses?|reactions?|thoughts?\s+on\b.*)
+      | (?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+discussion
+      | comments|kommentare|leserkommentare|diskutieren\s+sie\s+mit|
+        (?:schreibe|schreiben\s+sie|hinterlasse|hinterlassen\s+sie)\s+einen\s+kommentar|
+        kommentar\s+(?:schreiben|verfassen|abgeben)|deine\s+meinung|ihre\s+meinung|
+        (?:one|\d+)\s+thoughts?\s+on\b.*|comments\s+are\s+closed|kommentare\s+sind\s+geschlossen)
+    )\s*[:.!]?\s*$""",
+    re.I | re.X,
+)
+
+# Lines that are never article text, wherever they stand.
+_BOILER_LINE = re.compile(
+    r"""^(?:
+        \d{1,6}                                                   # vote / rating / like counts
+      | \[/?[a-z][\w-]*(?:\s[^\]]*)?\]                           # WordPress-style shortcodes
+      | \d+(?:[.,]\d+)?\s*(?:von|of|out\s+of|/)\s*\d+(?:\s+[^\W\d]+)?   # "3 von 6 Sternen" ratings
+      | (?:meine|ihre|deine|your|my)\s+(?:bewertung|rating)(?:\s+[^\W\d]+)?
+      | .{0,40}\bbewertete[n]?\s+diese[nrs]?\s+(?:eintrag|beitrag|artikel)
+      | (?:rate\s+this(?:\s+\w+)?|bewertung\s+abgeben|artikel\s+bewerten|beitrag\s+bewerten)
+      | (?:du\s+hast|sie\s+haben|you\s+have)\s+(?:none|null|\d+|keine)\s+\w+\s+vergeben.*
+      | (?:jetzt\s+)?(?:teilen|share|share\s+this(?:\s+\w+)?|share\s+on\s+\w+|diesen\s+artikel\s+teilen|
+                      artikel\s+teilen|beitrag\s+teilen|tweet|twittern|drucken|print|e-?mail|
+                      per\s+e-?mail\s+(?:teilen|versenden)|facebook|twitter|linkedin|whatsapp|
+                      pinterest|reddit|telegram|xing|threads|bluesky|mastodon|copy\s+link|
+                      link\s+kopieren|gefällt\s+mir|like\s+this|merken|zur\s+merkliste|vorlesen|
+                      weitere\s+optionen|mehr\s+optionen|schlagworte|tags?|themen|anzeige|werbung|
+                      advertisement|sponsored|zurück|weiter|nach\s+oben|back\s+to\s+top|menü|menu|
+                      startseite|home|suche|search|login|anmelden|abmelden|registrieren|sign\s+in|
+                      sign\s+up|log\s+in|skip\s+to\s+content|zum\s+inhalt\s+springen|
+                      related\s+posts|related\s+articles|ähnliche\s+beiträge|
+                      das\s+könnte\s+sie\s+auch\s+interessieren|you\s+may\s+also\s+like|
+                      loading\.*|wird\s+geladen\.*|lädt\.*)\s*[:.!…]?
+      | (?:\w+\s+)?(?:beiträge|artikel|updates|posts)\s+(?:via|per|als|by)\s+(?:e-?mail|mail|newsletter)
+        (?:\s+(?:erhalten|abonnieren|bekommen))?.*
+      | .{0,30}\b(?:newsletter\s+(?:abonnieren|bestellen|anmelden)|zum\s+newsletter|
+                  subscribe(?:\s+to)?(?:\s+our)?(?:\s+newsletter)?|sign\s+up\s+for\s+(?:our\s+)?newsletter|
+                  jetzt\s+abonnieren|abonnieren\s+sie|folgen\s+sie\s+uns|follow\s+us|
+                  get\s+(?:new\s+)?posts\s+by\s+e-?mail|enter\s+your\s+e-?mail|
+                  e-?mail-adresse\s+eingeben|ihre\s+e-?mail-adresse)\b.{0,80}
+      | .{0,80}\b(?:diese\s+(?:web)?seite|this\s+(?:web)?site|wir|we)\s+(?:verwende\w*|nutz\w*|use\w*|
+                    setz\w*)\s+cookies\b.{0,300}
+      | .{0,80}\bcookies?\b.{0,200}\b(?:akzeptieren|zustimmen|einverstanden|accept|agree|consent)\b.{0,120}
+      | (?:alle\s+)?cookies?\s+(?:akzeptieren|ablehnen|zulassen|einstellungen|settings)|
+        (?:accept|reject|allow)\s+(?:all\s+)?cookies?|alle\s+akzeptieren|accept\s+all|
+        einstellungen\s+verwalten|manage\s+(?:preferences|settings|cookies)|datenschutzeinstellungen|
+        privacy\s+settings
+      | (?:lesen\s+sie\s+(?:auch|mehr|weiter)|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema|weiterlesen|
+         read\s+(?:also|more|next)|more\s+on\s+this(?:\s+topic|\s+story)?|empfohlener\s+inhalt)\b.{0,200}
+      | (?:mehr\s+dazu|zum\s+thema|see\s+also|related|ebenfalls\s+interessant)\s*(?::.{0,200})?
+      | mehr\s+(?:von|vom|aus|zu|zum)\s+[^.!?:"“”„]{1,60}
+      | more\s+(?:from|by)\s+[^.!?:"“”„]{1,60}
+      | [^.!?]{0,160}\((?:symbol)?(?:bild|foto|fotos|grafik|illustration|abbildung|image|photo|picture|
+                                   credit)(?:quelle)?\s*:[^)]{0,120}\)
+      | (?:symbolbild|bildquelle|bild|foto|fotos|grafik|image|photo|photograph|picture|credit|titelbild|
+         beitragsbild|quelle\s+bild)\s*:.{0,120}
+      | (?:©|\(c\)|copyright\s+(?:©\s*)?\d{4}).{0,200}
+      | .{0,120}\b(?:alle\s+rechte\s+vorbehalten|all\s+rights\s+reserved)\b.{0,80}
+      | (?:impressum|datenschutz(?:erklärung)?|kontakt|nutzungsbedingungen|agb|privacy(?:\s+policy)?|
+         terms(?:\s+of\s+(?:use|service))?|imprint|contact|about\s+us|über\s+uns|mediadaten|
+         jobs|karriere|barrierefreiheit|accessibility|sitemap|rss)
+        (?:\s*[|·•/–-]\s*(?:impressum|datenschutz(?:erklärung)?|kontakt|nutzungsbedingungen|agb|
+           privacy(?:\s+policy)?|terms(?:\s+of\s+(?:use|service))?|imprint|contact|about\s+us|über\s+uns|
+           mediadaten|jobs|karriere|barrierefreiheit|accessibility|sitemap|rss|cookies?))*
+    )\s*$""",
+    re.I | re.X,
+)
+
+_SHORTCODE_INLINE = re.compile(
+    r"\[/?[a-z][a-z0-9]*_[\w-]*(?:\s[^\]]*)?\]|\[/?(?:caption|gallery|embed|audio|video|"
+    r"playlist|contact-form|vc_\w+|et_pb_\w+)(?:\s[^\]]*)?\]",
+    re.I,
+)
+_URL_LINE = re.compile(r"^\s*(?:<)?https?://\S+(?:>)?\s*$")
+
+
+def _is_boiler(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 400:
+        return False
+    return bool(_BOILER_LINE.match(s))
+
+
+def _is_short_fragment(line: str) -> bool:
+    """A short line without sentence punctuation, as widgets and menus are made of."""
+    s = line.strip()
+    return bool(s) and len(s) <= 60 and not _URL_LINE.match(s) and not re.search(r"[.!?\"“”»«]$", s)
+
+
+def remove_boilerplate(text: str, title: str | None = None) -> str:
+    """Cut comments, widgets, teasers, captions, banners and footers out of already-normalised text."""
+    text = _SHORTCODE_INLINE.sub("", text)
+    lines = text.split("\n")
+
+    # 1. the reader comment section, from its heading to the end (only when article text precedes it)
+    seen = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if _COMMENTS_HEAD.match(s) and seen >= 200:
+            lines = lines[:i]
+            break
+        if not _is_boiler(s):
+            seen += len(s)
+
+    # 2. the widget tail: trailing short fragments and boilerplate lines after the first boilerplate line
+    end = len(lines)
+    first_boiler = None
+    i = end - 1
+    while i >= 0:
+        s = lines[i].strip()
+        if not s or _is_short_fragment(s) or _is_boiler(s):
+            if _is_boiler(s) or _COMMENTS_HEAD.match(s):
+                first_boiler = i
+            i -= 1
+            continue
+        break
+    if first_boiler is not None:
+        lines = lines[:first_boiler]
+
+    # 3. single boilerplate lines anywhere
+    kept = [line for line in lines if not _is_boiler(line)]
+
+    # 4. the title repeated as the first line(s) of the body
+    if title:
+        want = _key(title)
+        while True:
+            first = next((n for n, line in enumerate(kept) if line.strip()), None)
+            if first is None or _key(kept[first]) != want:
+                break
+            kept = kept[first + 1 :]
+
+    out = "\n".join(line.strip() if not line.startswith(("  ", "\t")) else line.strip() for line in kept)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out.strip()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+# --- titles ------------------------------------------------------------------------------------------
+
+_ABBREV = {
+    "dr",
+    "prof",
+    "hr",
+    "fr",
+    "st",
+    "nr",
+    "no",
+    "vs",
+    "bzw",
+    "ca",
+    "inkl",
+    "evtl",
+    "ggf",
+    "usw",
+    "etc",
+    "mio",
+    "mrd",
+    "jan",
+    "feb",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "oct",
+    "nov",
+    "dez",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "z",
+    "b",
+    "d",
+    "h",
+    "u",
+    "a",
+    "s",
+    "o",
+    "v",
+    "e",
+    "i",
+    "bspw",
+    "vgl",
+    "sog",
+    "abs",
+    "art",
+    "bd",
+    "max",
+    "min",
+    "mind",
+    "gen",
+    "rep",
+    "sen",
+    "gov",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«‘’)]*(?=\s+[\"'„“«»‘(]?[A-ZÄÖÜ0-9])|[.!?…]+[\"'“”»«‘’)]*$")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph; abbreviations, initials and ordinal numbers do not end it."""
+    for m in _SENTENCE_END.finditer(text):
+        before = text[: m.start()]
+        word = re.search(r"(\w+)$", before)
+        if m.group().startswith(".") and word:
+            w = word.group(1)
+            if w.casefold() in _ABBREV or w.isdigit() or (len(w) == 1 and w.isupper()):
+                continue
+        return text[: m.end()].strip()
+    return text.strip()
+
+
+def shorten(text: str, limit: int = TITLE_MAX) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def derive_title(body: str) -> str:
+    """A title taken from the body's first sentence (never empty while the body is not)."""
+    for line in body.split("\n"):
+        s = line.strip()
+        if s and not _URL_LINE.match(s):
+            return shorten(first_sentence(s))
+    return shorten(body)
+
+
+def make_title(candidate: str | None, body: str) -> str:
+    title = one_line(candidate)
+    if title:
+        return shorten(title)
+    return derive_title(body) or "Untitled"

@@ -1,0 +1,341 @@
+"""HTML pages (main text through trafilatura, metadata from the head) and HTML fragments."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .build import make_draft
+from .clean import one_line
+from .meta import clean_url
+from .types import ArticleDraft
+
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "title",
+    "meta",
+    "link",
+    "nav",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+    # trafilatura's XML
+    "head",
+    "list",
+    "item",
+    "quote",
+    "row",
+    "code",
+    "note",
+}
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "liveblogposting",
+    "socialmediaposting",
+    "posting",
+}
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def element_text(root, links: list[str] | None = None, *, drop_layout: bool = False) -> str:
+    """Text of an element with paragraph breaks; links (absolute http(s) only) collected on the way."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = _tag(el)
+        if not tag:  # comments, processing instructions
+            if el.tail:
+                parts.append(el.tail)
+            return
+        if tag in _DROP or (drop_layout and tag in {"header", "footer", "aside"}):
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in _BLOCK
+        if block:
+            parts.append("\n\n" if tag not in {"li", "item", "tr", "row", "dd", "dt"} else "\n")
+            if tag in {"li", "item"}:
+                parts.append("- ")
+        if tag in {"br", "lb"}:
+            parts.append("\n")
+        if tag in {"td", "th", "cell"}:
+            parts.append(" | ")
+        if links is not None and tag in {"a", "ref"}:
+            url = clean_url(el.get("href") or el.get("target"))
+            if url:
+                links.append(url)
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n\n" if tag not in {"li", "item", "tr", "row"} else "\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    text = "".join(parts)
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n\| ", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def fragment_to_text(fragment: str, links: list[str] | None = None) -> str:
+    """An HTML snippet (JSON field, feed content) to plain text."""
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return fragment
+    return element_text(root, links)
+
+
+_HTMLISH = re.compile(
+    r"<(?:p|br|div|a|span|h[1-6]|ul|ol|li|strong|em|b|i|u|blockquote|img|script|style|figure|"
+    r"table|section|article|iframe|noscript)\b[^>]*>|&(?:amp|lt|gt|quot|nbsp|#\d+);",
+    re.I,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTMLISH.search(text))
+
+
+# --- pages -------------------------------------------------------------------------------------------
+
+
+def _walk_jsonld(node, found: list[dict]) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk_jsonld(item, found)
+    elif isinstance(node, dict):
+        types = node.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+            found.append(node)
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in node:
+                _walk_jsonld(node[key], found)
+
+
+def _name_of(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("legalName")
+    return value if isinstance(value, str) else None
+
+
+def _url_of(value) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    return value if isinstance(value, str) else None
+
+
+def page_metadata(tree) -> dict:
+    meta: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (
+            el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or ""
+        ).lower()
+        value = el.get("content")
+        if key and value and key not in meta:
+            meta[key] = value.strip()
+
+    ld: dict = {}
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower().strip() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except ValueError:
+            continue
+        found: list[dict] = []
+        _walk_jsonld(data, found)
+        if found:
+            ld = found[0]
+            break
+
+    info: dict[str, object] = {}
+    title_el = tree.find(".//title")
+    page_title = one_line(title_el.text_content()) if title_el is not None else ""
+    h1 = tree.find(".//h1")
+    site = _name_of(ld.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
+    title = (
+        one_line(_name_of(ld.get("headline")) or "")
+        or one_line(meta.get("og:title"))
+        or one_line(meta.get("twitter:title"))
+        or _strip_site(page_title, site)
+        or (one_line(h1.text_content()) if h1 is not None else "")
+    )
+    info["title"] = title
+    info["publisher"] = site
+
+    canonical = None
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and clean_url(link.get("href")):
+            canonical = link.get("href")
+            break
+    info["url"] = (
+        canonical or meta.get("og:url") or _url_of(ld.get("url")) or _url_of(ld.get("mainEntityOfPage"))
+    )
+
+    date = (
+        ld.get("datePublished")
+        or meta.get("article:published_time")
+        or meta.get("og:article:published_time")
+        or meta.get("datepublished")
+        or meta.get("article.published")
+        or meta.get("pubdate")
+        or meta.get("publishdate")
+        or meta.get("publish-date")
+        or meta.get("date")
+        or meta.get("dc.date.issued")
+        or meta.get("dc.date")
+        or meta.get("dcterms.date")
+        or meta.get("dcterms.issued")
+        or meta.get("parsely-pub-date")
+        or meta.get("sailthru.date")
+    )
+    if not date:
+        times = [t for t in tree.iter("time") if t.get("datetime")]
+        marked = [t for t in times if t.get("itemprop") == "datePublished" or t.get("pubdate") is not None]
+        if marked or times:
+            date = (marked or times)[0].get("datetime")
+    info["date"] = date if isinstance(date, str) else None
+
+    root = tree.getroottree().getroot()
+    info["language"] = (
+        root.get("lang")
+        or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        or (ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str) else None)
+        or meta.get("og:locale")
+        or meta.get("content-language")
+        or meta.get("language")
+    )
+    body = ld.get("articleBody")
+    info["ld_body"] = body if isinstance(body, str) else None
+    return info
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    """'Headline | Site' → 'Headline'."""
+    if not title:
+        return ""
+    parts = re.split(r"\s+[|–—-]\s+|\s+[|·»]\s*", title)
+    if len(parts) > 1:
+        if site and parts[-1].strip().casefold() == site.strip().casefold():
+            return " - ".join(parts[:-1]).strip()
+        if site and parts[0].strip().casefold() == site.strip().casefold():
+            return " - ".join(parts[1:]).strip()
+        if len(parts[-1]) < 30 and len(parts[0]) >= 20:
+            return parts[0].strip()
+    return title
+
+
+def _main_text(text: str, links: list[str]) -> str:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        text,
+        include_comments=False,
+        include_links=True,
+        include_tables=True,
+        include_images=False,
+        with_metadata=False,
+        output_format="python",
+    )
+    if doc is None or getattr(doc, "body", None) is None:
+        return ""
+    return element_text(doc.body, links)
+
+
+def parse_html(text: str) -> ArticleDraft:
+    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ValueError(f"not a readable HTML page ({exc})") from exc
+    info = page_metadata(tree)
+    links: list[str] = []
+    body = ""
+    try:
+        body = _main_text(text, links)
+    except Exception:  # noqa: BLE001 - trafilatura on odd pages; fall back to the plain page text
+        body = ""
+    if len(body) < 40:
+        links = []
+        candidates = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
+        body = element_text(candidates[0], links, drop_layout=True) or body
+        if not body.strip() and info.get("ld_body"):
+            body = str(info["ld_body"])
+    return make_draft(
+        title=str(info.get("title") or "") or None,
+        body=body,
+        url=info.get("url"),
+        date=info.get("date"),
+        language=info.get("language"),
+        publisher=info.get("publisher"),
+        cited_urls=links,
+    )

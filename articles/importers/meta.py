@@ -1,0 +1,355 @@
+"""Metadata helpers: publication dates, language, publisher, cited links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import threading
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from .types import DatePrecision
+
+DateValue = tuple[dt.date, DatePrecision]
+
+# --- dates -------------------------------------------------------------------------------------------
+
+MONTHS = {
+    # German
+    "januar": 1,
+    "jänner": 1,
+    "jan": 1,
+    "februar": 2,
+    "feber": 2,
+    "feb": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mär": 3,
+    "mrz": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
+    # English
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "mar": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "october": 10,
+    "oct": 10,
+    "december": 12,
+    "dec": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_DE = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
+_WEEKDAY_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Offset in days from the date named in the text to the publication date.
+_RELATIVE = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+
+_REL_DE = re.compile(
+    rf"\b(heute|gestern|vorgestern)\b\s*(?:\(|,)?\s*(?:am|dem|den)?\s*(?:{_WEEKDAY_DE}\s*,?\s*(?:dem|den)?\s*)?"
+    rf"(?:(\d{{1,2}})\.\s*(?:({_MONTH_RE})\.?|(\d{{1,2}})\.)\s*(\d{{4}}))",
+    re.I,
+)
+_REL_EN = re.compile(
+    rf"\b(today|yesterday)\b\s*(?:\(|,)?\s*(?:on\s+)?(?:the\s+)?(?:{_WEEKDAY_EN}\s*,?\s*)?"
+    rf"(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}}))",
+    re.I,
+)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        if not 1900 <= year <= 2200:
+            return None
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_from_text(text: str) -> DateValue | None:
+    """A publication date only where the text dates itself relative to its publication.
+
+    "gestern, am 29. Oktober 2025" means the article appeared on 30 October 2025; "heute, am …" that very day.
+    Dates merely mentioned in the text (events, links) are never taken.
+    """
+    best: tuple[int, dt.date] | None = None
+    for m in _REL_DE.finditer(text):
+        word, day, month_name, month_num, year = m.groups()
+        month = MONTHS.get(month_name.casefold().rstrip(".")) if month_name else int(month_num)
+        found = _safe_date(int(year), month or 0, int(day))
+        if found:
+            best = (m.start(), found + dt.timedelta(days=_RELATIVE[word.casefold()]))
+            break
+    for m in _REL_EN.finditer(text):
+        if best and m.start() > best[0]:
+            break
+        word = m.group(1)
+        if m.group(2):
+            month, day, year = MONTHS.get(m.group(2).casefold()), m.group(3), m.group(4)
+        else:
+            day, month, year = m.group(5), MONTHS.get(m.group(6).casefold()), m.group(7)
+        found = _safe_date(int(year), month or 0, int(day))
+        if found:
+            best = (m.start(), found + dt.timedelta(days=_RELATIVE[word.casefold()]))
+            break
+    return (best[1], "day") if best else None
+
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
+_ISO_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T.*)?\s*$")
+_DOTTED = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\b")
+_NAMED_DE = re.compile(rf"^\s*(?:{_WEEKDAY_DE},?\s*)?(\d{{1,2}})\.?\s*({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
+_NAMED_EN = re.compile(
+    rf"^\s*(?:{_WEEKDAY_EN},?\s*)?({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+)
+_MONTH_YEAR = re.compile(rf"^\s*({_MONTH_RE})\.?\s+(\d{{4}})\s*$", re.I)
+
+
+def parse_date(value: object) -> DateValue | None:
+    """A date field as found in JSON, feeds or HTML metadata; the calendar date as written (no tz shift)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date(), "day"
+    if isinstance(value, dt.date):
+        return value, "day"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date(), "day"
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()[:100]
+    if not text:
+        return None
+    m = _ISO.match(text)
+    if m:
+        year, month, day = m.groups()
+        if day:
+            d = _safe_date(int(year), int(month), int(day))
+            return (d, "day") if d else None
+        if month:
+            d = _safe_date(int(year), int(month), 1)
+            return (d, "month") if d else None
+        d = _safe_date(int(year), 1, 1)
+        return (d, "year") if d else None
+    m = _ISO_COMPACT.match(text)
+    if m:
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return (d, "day") if d else None
+    m = _DOTTED.match(text)
+    if m:
+        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return (d, "day") if d else None
+    m = _NAMED_DE.match(text)
+    if m:
+        d = _safe_date(int(m.group(3)), MONTHS[m.group(2).casefold()], int(m.group(1)))
+        return (d, "day") if d else None
+    m = _NAMED_EN.match(text)
+    if m:
+        d = _safe_date(int(m.group(3)), MONTHS[m.group(1).casefold()], int(m.group(2)))
+        return (d, "day") if d else None
+    m = _MONTH_YEAR.match(text)
+    if m:
+        d = _safe_date(int(m.group(2)), MONTHS[m.group(1).casefold()], 1)
+        return (d, "month") if d else None
+    try:  # RFC 822 as in RSS: "Wed, 22 Jan 2025 10:00:00 +0100"
+        parsed = email.utils.parsedate_to_datetime(text)
+        if parsed is not None:
+            return parsed.date(), "day"
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _dateparser_span(text)
+
+
+def _dateparser_span(text: str) -> DateValue | None:
+    """Last resort for a short date field, languages fixed (dateparser misreads words on long texts)."""
+    if len(text) > 60 or not re.search(r"\d{4}", text):
+        return None
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(
+            text,
+            languages=["en", "de"],
+            settings={
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "PREFER_DATES_FROM": "past",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+            },
+        )
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+        return None
+    return (parsed.date(), "day") if parsed else None
+
+
+# --- language ----------------------------------------------------------------------------------------
+
+_LANGS = [
+    "de",
+    "en",
+    "fr",
+    "es",
+    "it",
+    "nl",
+    "pt",
+    "pl",
+    "sv",
+    "da",
+    "no",
+    "fi",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "hr",
+    "sl",
+    "tr",
+    "ru",
+    "uk",
+    "el",
+    "bg",
+    "lt",
+    "lv",
+    "et",
+    "ca",
+    "ar",
+    "he",
+    "zh",
+    "ja",
+    "ko",
+]
+_identifier = None
+_lock = threading.Lock()
+
+
+def _get_identifier():
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                ident.set_languages(_LANGS)
+                _identifier = ident
+    return _identifier
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code and confidence, from a prefix of the text; ("", 0.0) when there is too little text."""
+    sample = re.sub(r"https?://\S+", " ", text[:2500])
+    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 3:
+        return "", 0.0
+    lang, prob = _get_identifier().classify(sample)
+    return str(lang), float(prob)
+
+
+def normalize_language(value: object) -> str:
+    """'de-DE', 'de_DE', 'German'? → 'de'; '' when not a language code."""
+    if not isinstance(value, str):
+        return ""
+    m = re.match(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$", value)
+    return m.group(1).lower() if m else ""
+
+
+def choose_language(declared: object, body: str) -> str:
+    """The declared language, unless the text is long enough and clearly in another one."""
+    code = normalize_language(declared)
+    detected, prob = detect_language(body)
+    if not code:
+        return detected
+    if detected and detected != code and len(body) >= 200 and prob >= 0.99:
+        return detected
+    return code
+
+
+# --- publisher and links -----------------------------------------------------------------------------
+
+
+def site_of(url: str | None) -> str | None:
+    """'spiegel.de' from 'https://www.spiegel.de/…'."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    host = host.lower().rstrip(".")
+    for prefix in ("www.", "www2.", "m.", "amp.", "mobile."):
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix) :]
+            break
+    return host or None
+
+
+_URL = re.compile(r"https?://[^\s<>\"'`\]\[{}|\\^]+", re.I)
+_TRAIL = ".,;:!?…)»«“”„‘’'\""
+
+
+def clean_url(url: object) -> str | None:
+    """An absolute http(s) URL or None."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip().rstrip(_TRAIL)
+    if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.I) or re.search(r"\s", url):
+        return None
+    if url.count(")") > url.count("(") and url.endswith(")"):
+        url = url.rstrip(")")
+    try:
+        if not urlsplit(url).hostname:
+            return None
+    except ValueError:
+        return None
+    return url[:2000]
+
+
+def urls_in_text(text: str) -> list[str]:
+    out = []
+    for m in _URL.finditer(text):
+        url = m.group(0)
+        while url and url[-1] in _TRAIL:
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break
+            url = url[:-1]
+        cleaned = clean_url(url)
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+def dedupe_urls(urls: Iterable[str | None], exclude: str | None = None) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for url in urls:
+        if not url:
+            continue
+        key = url.rstrip("/")
+        if key in seen or (exclude and key == exclude.rstrip("/")):
+            continue
+        seen.add(key)
+        out.append(url)
+    return out

@@ -1,0 +1,102 @@
+"""manage.py import_articles PATH [PATH ...] [--format …] [--report FILE] [--no-extract] (interfaces.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from articles import import_runner
+from articles.services import history_context
+
+FORMATS = ["auto", "text", "html", "json", "jsonl", "feed"]
+
+
+class Command(BaseCommand):
+    help = "Import articles from files or folders; prints a summary and optionally writes a JSON report."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", help="files or folders (read recursively)")
+        parser.add_argument("--format", default="auto", choices=FORMATS)
+        parser.add_argument("--report", help="write the JSON report to this file")
+        parser.add_argument("--no-extract", action="store_true", help="store articles without claim extraction")
+
+    def handle(self, *args, **options) -> None:
+        paths = [Path(p) for p in options["paths"]]
+        report_path = options.get("report")
+        if report_path and Path(report_path).is_dir():
+            raise CommandError(f"--report {report_path} is a folder", returncode=2)
+        total = import_runner.count_input_files(paths)
+        started = time.monotonic()
+        with history_context(command="import_articles"), self._progress(total) as advance:
+            report = import_runner.import_paths(
+                paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance
+            )
+        elapsed = time.monotonic() - started
+        if report_path:
+            Path(report_path).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        for entry in report["files"]:
+            if entry["status"] in ("failed", "partial"):
+                self.stderr.write(f"{entry['status']}: {entry['path']}: {entry['error']}")
+                for item in entry["errors"]:
+                    self.stderr.write(f"  item {item['item']}: {item['error']}")
+        self.stdout.write(
+            f"{report['imported']} imported, {report['duplicates']} duplicates, {report['failed']} failed "
+            f"from {len(report['files'])} files in {elapsed:.1f}s"
+        )
+        if any(f["status"] in ("failed", "partial") for f in report["files"]):
+            sys.exit(1)
+
+    def _progress(self, total: int):
+        """A rich progress bar on a terminal; plain lines when the output is a file or pipe."""
+        import contextlib
+
+        stream = self.stdout._out  # the real stream behind Django's OutputWrapper
+
+        if stream.isatty():
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            @contextlib.contextmanager
+            def bar():
+                counts = {"imported": 0, "duplicate": 0, "failed": 0}
+                with Progress(
+                    TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                    TextColumn("{task.fields[counts]}"), TimeRemainingColumn(),
+                ) as progress:
+                    task = progress.add_task("import", total=total, counts="")
+
+                    def advance(entry: import_runner.FileReport) -> None:
+                        key = entry.status if entry.status in counts else "failed"
+                        counts[key] += 1
+                        rate = progress.tasks[0].speed or 0
+                        progress.update(task, advance=1, counts=(
+                            f"{counts['imported']} ok · {counts['duplicate']} dup · {counts['failed']} failed"
+                            f" · {rate:.1f} files/s"))
+
+                    yield advance
+
+            return bar()
+
+        @contextlib.contextmanager
+        def lines():
+            done = [0]
+            started = time.monotonic()
+
+            def advance(entry: import_runner.FileReport) -> None:
+                done[0] += 1
+                rate = done[0] / max(time.monotonic() - started, 1e-6)
+                self.stdout.write(f"[{done[0]}/{total}] {entry.status}: {entry.path} ({rate:.1f} files/s)")
+
+            yield advance
+
+        return lines()

@@ -1,0 +1,255 @@
+"""Tables of factcheck: outlets, articles, speakers, topics, claims and the links between claims."""
+
+from __future__ import annotations
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Greatest, Least
+from django.urls import reverse
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=200, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=200)
+    url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
+    content_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of the normalised body")
+    published_on = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    publisher = models.ForeignKey(Publisher, null=True, blank=True, on_delete=models.SET_NULL)
+    body = models.TextField()
+    cited_urls = ArrayField(models.URLField(max_length=2000), default=list, blank=True)
+    source_file = models.CharField(max_length=1000, blank=True)
+    source_index = models.PositiveIntegerField(null=True, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        permissions = [("import_articles", "Can import articles")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True, date_precision="")
+                | Q(published_on__isnull=False) & ~Q(date_precision=""),
+                name="article_date_has_precision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("review:article_detail", args=[self.pk])
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", "person"
+    ORGANISATION = "organisation", "organisation"
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=12, choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
+    name_variants = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [GinIndex(fields=["name_variants"], name="speaker_variants_gin")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClaimKind(models.TextChoices):
+    FIGURE = "figure", "figure"
+    QUOTE = "quote", "quote"
+    STATEMENT = "statement", "statement"
+
+
+class ClaimStatus(models.TextChoices):
+    CANDIDATE = "candidate", "candidate"
+    ACCEPTED = "accepted", "accepted"
+    REJECTED = "rejected", "rejected"
+
+
+class Bound(models.TextChoices):
+    EQ = "eq", "exactly"
+    APPROX = "approx", "about"
+    LT = "lt", "less than"
+    LE = "le", "up to"
+    GT = "gt", "more than"
+    GE = "ge", "at least"
+    RANGE = "range", "between"
+
+
+class Verdict(models.TextChoices):
+    TRUE = "true", "True"
+    MOSTLY_TRUE = "mostly-true", "Mostly true"
+    MISLEADING = "misleading", "Misleading"
+    FALSE = "false", "False"
+    UNPROVEN = "unproven", "Unproven"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    kind = models.CharField(max_length=10, choices=ClaimKind.choices)
+    text = models.TextField()
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    stated_on = models.DateField(null=True, blank=True)
+    quantity_value = models.FloatField(null=True, blank=True)
+    quantity_unit = models.CharField(max_length=12, blank=True)
+    quantity_bound = models.CharField(max_length=6, choices=Bound.choices, blank=True)
+    quantity_high = models.FloatField(null=True, blank=True)
+    unit_inferred = models.BooleanField(default=False, help_text="currency filled in from the article's context")
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    terms = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    status = models.CharField(max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.CANDIDATE)
+    verdict = models.CharField(max_length=12, choices=Verdict.choices, blank=True)
+    published = models.BooleanField(default=False)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, help_text="bumped on every edit; stale forms are refused")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["quantity_unit", "topic"], name="claim_unit_topic"),
+            models.Index(fields=["quantity_unit", "quantity_value"], name="claim_unit_value"),
+            models.Index(fields=["speaker", "id"], name="claim_speaker"),
+            models.Index(fields=["published", "stated_on"], name="claim_published"),
+            GinIndex(fields=["text"], opclasses=["gin_trgm_ops"], name="claim_text_trgm"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(span_start__isnull=True) | Q(span_end__gte=F("span_start")), name="claim_span_ordered"
+            ),
+            models.CheckConstraint(
+                condition=~Q(quantity_bound="range") | Q(quantity_high__isnull=False), name="claim_range_has_high"
+            ),
+            models.CheckConstraint(condition=Q(published=False) | Q(status="accepted"), name="claim_published_accepted"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claim_detail", args=[self.pk])
+
+    @property
+    def has_quantity(self) -> bool:
+        return self.quantity_value is not None
+
+
+class Relation(models.TextChoices):
+    CONTRADICTS = "contradicts", "contradicts"
+    SAME = "same", "same as"
+    SUPPORTS = "supports", "supports"
+    UPDATES = "updates", "updates"
+
+
+class LinkState(models.TextChoices):
+    SUGGESTED = "suggested", "suggested"
+    CONFIRMED = "confirmed", "confirmed"
+    DISMISSED = "dismissed", "dismissed"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class ClaimLink(models.Model):
+    """A relation between two claims. `from_claim` is the claim that relates to `to_claim`
+    ("from updates to"); for symmetric relations the order carries no meaning."""
+
+    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(max_length=12, choices=Relation.choices)
+    state = models.CharField(max_length=10, choices=LinkState.choices, default=LinkState.SUGGESTED)
+    rationale = models.TextField(blank=True)
+    score = models.FloatField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(
+                Least("from_claim", "to_claim"), Greatest("from_claim", "to_claim"), "relation",
+                name="claimlink_one_per_pair_and_relation",
+            ),
+            models.CheckConstraint(condition=~Q(from_claim=F("to_claim")), name="claimlink_not_to_itself"),
+        ]
+        indexes = [models.Index(fields=["to_claim", "state"], name="claimlink_to_state")]
+
+    def __str__(self) -> str:
+        return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"
+
+    def other(self, claim_id: int) -> int:
+        return self.to_claim_id if self.from_claim_id == claim_id else self.from_claim_id
+
+
+class ImportJobState(models.TextChoices):
+    QUEUED = "queued", "queued"
+    RUNNING = "running", "running"
+    DONE = "done", "done"
+    FAILED = "failed", "failed"
+
+
+class ImportJob(models.Model):
+    """A browser upload being imported in the background; `report` has the import_articles report format."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=8, choices=ImportJobState.choices, default=ImportJobState.QUEUED)
+    upload_dir = models.CharField(max_length=500)
+    total_files = models.PositiveIntegerField(default=0)
+    done_files = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"import #{self.pk} ({self.state})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_files / self.total_files) if self.total_files else 0

@@ -1,0 +1,350 @@
+"""Every write of factcheck. Each function is keyword-only, typed and atomic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pghistory
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.extraction.types import ClaimDraft
+from articles.importers import content_hash
+from articles.importers.types import ArticleDraft
+from articles.models import (
+    Article,
+    Claim,
+    ClaimKind,
+    ClaimLink,
+    ClaimStatus,
+    LinkState,
+    Publisher,
+    Relation,
+    Speaker,
+    Topic,
+)
+
+User = AbstractBaseUser
+
+
+class StaleClaimError(Exception):
+    """The claim was changed by someone else since the form was loaded."""
+
+
+@dataclass
+class ImportOutcome:
+    article_id: int
+    duplicate: bool
+    claim_ids: list[int] = field(default_factory=list)
+
+
+# --- articles -------------------------------------------------------------------------------------
+
+
+def publisher_for(*, name: str | None, domain: str | None = None) -> Publisher | None:
+    label = (name or domain or "").strip()[:200]
+    if not label:
+        return None
+    publisher, _ = Publisher.objects.get_or_create(name=label, defaults={"domain": (domain or "")[:200]})
+    return publisher
+
+
+@transaction.atomic
+def article_import(
+    *,
+    draft: ArticleDraft,
+    source_file: str = "",
+    imported_by: User | None = None,
+    extract: bool = True,
+    suggest: bool = True,
+) -> ImportOutcome:
+    """Store one article (and its claim candidates); an article already there is reported as a duplicate.
+
+    Duplicates are decided by the unique constraints on url and content hash, so two imports of the same
+    file at once cannot both insert: the second waits for the first and then finds its row.
+    """
+    digest = content_hash(draft.body)
+    url = draft.url or None
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=draft.title[:200],
+                url=url,
+                content_hash=digest,
+                published_on=draft.published_on,
+                date_precision=draft.date_precision or "" if draft.published_on else "",
+                language=draft.language or "",
+                publisher=publisher_for(name=draft.publisher),
+                body=draft.body,
+                cited_urls=list(dict.fromkeys(u for u in draft.cited_urls if len(u) <= 2000)),
+                source_file=source_file[:1000],
+                source_index=draft.source_index,
+                imported_by=imported_by if imported_by and imported_by.is_authenticated else None,
+            )
+    except IntegrityError:
+        lookup = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+        existing = Article.objects.filter(lookup).values_list("id", flat=True).first()
+        if existing is None:  # a different constraint failed: let the caller report it
+            raise
+        return ImportOutcome(article_id=existing, duplicate=True)
+    claim_ids = claims_extract(article=article, suggest=suggest) if extract else []
+    return ImportOutcome(article_id=article.pk, duplicate=False, claim_ids=claim_ids)
+
+
+# --- speakers and topics ----------------------------------------------------------------------
+
+
+def speaker_resolve(*, name: str | None) -> Speaker | None:
+    """One Speaker per person across articles: "Musk" finds "Elon Musk" through its name variants."""
+    name = re.sub(r"\s+", " ", (name or "")).strip()[:200]
+    if not name:
+        return None
+    found = Speaker.objects.filter(Q(name__iexact=name) | Q(name_variants__contains=[name])).first()
+    if found is None and " " not in name:
+        # a surname alone: the one known speaker whose full name ends with it
+        matches = list(Speaker.objects.filter(name__iendswith=f" {name}")[:2])
+        found = matches[0] if len(matches) == 1 else None
+    if found is None and " " in name:
+        surname = name.rsplit(" ", 1)[1]
+        short = Speaker.objects.filter(name__iexact=surname).first()
+        if short is not None:  # we knew only the surname so far: the full name becomes the name
+            short.name_variants = sorted({*short.name_variants, short.name})
+            short.name = name
+            short.save(update_fields=["name", "name_variants"])
+            return short
+    if found is None:
+        found, _ = Speaker.objects.get_or_create(name=name)
+    elif name != found.name and name not in found.name_variants:
+        found.name_variants = sorted({*found.name_variants, name})
+        found.save(update_fields=["name_variants"])
+    return found
+
+
+def topic_for(*, label: str | None) -> Topic | None:
+    label = (label or "").strip()
+    slug = slugify(label)[:120]
+    if not slug:
+        return None
+    topic, _ = Topic.objects.get_or_create(slug=slug, defaults={"name": label[:200]})
+    return topic
+
+
+@transaction.atomic
+def topic_rename(*, topic: Topic, name: str) -> Topic:
+    topic.name = name.strip()[:200]
+    topic.save(update_fields=["name"])
+    return topic
+
+
+@transaction.atomic
+def topic_merge(*, source: Topic, target: Topic) -> Topic:
+    """Move every claim of `source` into `target` and delete `source`."""
+    if source.pk == target.pk:
+        return target
+    Claim.objects.filter(topic=source).update(topic=target, version=F("version") + 1)
+    source.delete()
+    return target
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+
+def _claim_from_draft(article: Article, draft: ClaimDraft) -> Claim:
+    qty = draft.quantity
+    return Claim(
+        article=article,
+        kind=draft.kind,
+        text=draft.text,
+        span_start=draft.start,
+        span_end=draft.end,
+        speaker=speaker_resolve(name=draft.speaker),
+        stated_on=draft.stated_on,
+        quantity_value=qty.value if qty else None,
+        quantity_unit=qty.unit if qty else "",
+        quantity_bound=qty.bound if qty else "",
+        quantity_high=qty.high if qty else None,
+        unit_inferred=bool(qty and qty.unit_inferred),
+        topic=topic_for(label=draft.topic),
+        terms=[t[:100] for t in draft.terms][:30],
+    )
+
+
+@transaction.atomic
+def claims_extract(*, article: Article, suggest: bool = True) -> list[int]:
+    """(Re-)extract an article's claim candidates, keeping every editor decision.
+
+    A claim an editor touched (accepted, rejected, edited, linked) is never removed; a candidate that
+    extraction finds again keeps its row, so its links (dismissed ones included) stay.
+    """
+    from articles.extraction import extract_claims
+    from articles.suggestions import suggest_links
+
+    drafts = extract_claims(
+        article.body, language=article.language, published_on=article.published_on, title=article.title
+    )
+    existing = {(c.kind, c.span_start, c.span_end): c for c in article.claims.all()}
+    keep: set[int] = set()
+    new_claims: list[Claim] = []
+    for draft in drafts:
+        old = existing.get((draft.kind, draft.start, draft.end))
+        if old is not None:
+            keep.add(old.pk)
+            continue
+        new_claims.append(_claim_from_draft(article, draft))
+    touched = Q(status=ClaimStatus.CANDIDATE, version=1) & ~Q(links_out__state=LinkState.CONFIRMED) & ~Q(
+        links_in__state=LinkState.CONFIRMED
+    )
+    article.claims.filter(touched).exclude(pk__in=keep).exclude(
+        pk__in=ClaimLink.objects.filter(state=LinkState.DISMISSED).values("from_claim")
+    ).exclude(pk__in=ClaimLink.objects.filter(state=LinkState.DISMISSED).values("to_claim")).delete()
+    created = Claim.objects.bulk_create(new_claims)
+    ids = [c.pk for c in created]
+    if suggest and ids:
+        suggest_links(claim_ids=ids)
+    return ids
+
+
+EDITABLE_FIELDS = {
+    "text", "speaker", "stated_on", "quantity_value", "quantity_unit", "quantity_bound", "quantity_high",
+    "topic", "verdict", "published", "status", "kind",
+}
+
+
+@transaction.atomic
+def claim_update(*, claim_id: int, user: User, expected_version: int, changes: dict[str, Any]) -> Claim:
+    """Apply an editor's changes, refusing them if the claim changed since the editor loaded it."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    if changes.get("published") and changes.get("status", None) not in (None, ClaimStatus.ACCEPTED):
+        raise ValidationError("Only an accepted claim can be published.")
+    claim = Claim.objects.select_for_update().get(pk=claim_id)
+    if claim.version != expected_version:
+        raise StaleClaimError("This claim was changed by someone else; reload it and try again.")
+    for name, value in changes.items():
+        setattr(claim, name, value)
+    if claim.published and claim.status != ClaimStatus.ACCEPTED:
+        raise ValidationError("Only an accepted claim can be published.")
+    if claim.quantity_bound == "range" and claim.quantity_high is None:
+        raise ValidationError("A range needs a high value.")
+    claim.reviewer = user
+    claim.version += 1
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def claim_set_status(*, claim_id: int, user: User, expected_version: int, status: str) -> Claim:
+    if status not in ClaimStatus.values:
+        raise ValidationError(f"Unknown status {status!r}.")
+    changes: dict[str, Any] = {"status": status}
+    if status != ClaimStatus.ACCEPTED:
+        changes["published"] = False
+    return claim_update(claim_id=claim_id, user=user, expected_version=expected_version, changes=changes)
+
+
+@transaction.atomic
+def claim_create(
+    *,
+    article: Article,
+    kind: str,
+    text: str,
+    user: User | None = None,
+    speaker: str | None = None,
+    stated_on: dt.date | None = None,
+    quantity: tuple[float, str, str, float | None] | None = None,
+    topic: str | None = None,
+    status: str = ClaimStatus.CANDIDATE,
+    verdict: str = "",
+    published: bool = False,
+) -> Claim:
+    """A claim written by an editor (or the demo data): its span is found in the article body."""
+    start = article.body.find(text)
+    value, unit, bound, high = quantity if quantity else (None, "", "", None)
+    return Claim.objects.create(
+        article=article,
+        kind=kind,
+        text=text,
+        span_start=start if start >= 0 else None,
+        span_end=start + len(text) if start >= 0 else None,
+        speaker=speaker_resolve(name=speaker),
+        stated_on=stated_on,
+        quantity_value=value,
+        quantity_unit=unit,
+        quantity_bound=bound,
+        quantity_high=high,
+        topic=topic_for(label=topic),
+        status=status,
+        verdict=verdict,
+        published=published,
+        reviewer=user if user and user.is_authenticated else None,
+    )
+
+
+# --- links ----------------------------------------------------------------------------------------
+
+
+def _pair(a: int, b: int) -> Q:
+    return Q(from_claim_id=a, to_claim_id=b) | Q(from_claim_id=b, to_claim_id=a)
+
+
+@transaction.atomic
+def claim_link(
+    *, from_claim_id: int, to_claim_id: int, relation: str, user: User | None, rationale: str = ""
+) -> ClaimLink:
+    """Link two claims as an editor: confirms a suggestion for that pair and relation, or creates the link."""
+    if from_claim_id == to_claim_id:
+        raise ValidationError("A claim cannot be linked to itself.")
+    if relation not in Relation.values:
+        raise ValidationError(f"Unknown relation {relation!r}.")
+    found = Claim.objects.filter(pk__in=[from_claim_id, to_claim_id]).count()
+    if found != 2:
+        raise ValidationError("The claim to link to does not exist.")
+    link = (
+        ClaimLink.objects.select_for_update()
+        .filter(_pair(from_claim_id, to_claim_id), relation=relation)
+        .first()
+    )
+    actor = user if user and user.is_authenticated else None
+    if link is None:
+        link = ClaimLink.objects.create(
+            from_claim_id=from_claim_id,
+            to_claim_id=to_claim_id,
+            relation=relation,
+            state=LinkState.CONFIRMED,
+            rationale=rationale.strip(),
+            created_by=actor,
+        )
+    else:
+        link.state = LinkState.CONFIRMED
+        if rationale.strip():
+            link.rationale = rationale.strip()
+        link.save(update_fields=["state", "rationale", "updated_at"])
+    return link
+
+
+@transaction.atomic
+def link_set_state(*, link_id: int, state: str, user: User | None) -> ClaimLink:
+    """Accept (confirm) or dismiss a link; a dismissed suggestion stays as a row so it never returns."""
+    if state not in LinkState.values:
+        raise ValidationError(f"Unknown state {state!r}.")
+    link = ClaimLink.objects.select_for_update().get(pk=link_id)
+    link.state = state
+    link.save(update_fields=["state", "updated_at"])
+    return link
+
+
+def history_context(**values: Any) -> Any:
+    """Label the history rows written inside a command or task (the middleware does it for requests)."""
+    return pghistory.context(**values)
+
+
+def now() -> dt.datetime:
+    return timezone.now()

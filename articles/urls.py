@@ -1,0 +1,30 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from articles.views import imports, public, review
+
+review_patterns = [
+    path("", review.claim_list, name="claim_list"),
+    path("claims/<int:claim_id>/", review.claim_review, name="claim_review"),
+    path("claims/<int:claim_id>/edit/", review.claim_edit, name="claim_edit"),
+    path("claims/<int:claim_id>/status/", review.claim_status, name="claim_status"),
+    path("claims/<int:claim_id>/link/", review.claim_link_create, name="claim_link_create"),
+    path("claims/<int:claim_id>/search/", review.claim_search, name="claim_search"),
+    path("links/<int:link_id>/state/", review.link_state, name="link_state"),
+    path("articles/<int:article_id>/", review.article_detail, name="article_detail"),
+]
+
+import_patterns = [
+    path("", imports.import_start, name="start"),
+    path("<int:job_id>/", imports.import_job, name="job"),
+]
+
+urlpatterns = [
+    path("", public.timeline, name="timeline"),
+    path("claims/<int:claim_id>/", public.claim_detail, name="claim_detail"),
+    path("healthz", public.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("review/", include((review_patterns, "review"))),
+    path("imports/", include((import_patterns, "imports"))),
+]

@@ -1,0 +1,226 @@
+"""The editors' workspace: claim list, one claim with its links, an article with its candidates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from articles import selectors, services
+from articles.forms import ClaimEditForm, LinkForm, LinkStateForm, StatusForm
+from articles.models import Claim, ClaimStatus, ClaimKind
+from articles.views.access import editor_required
+
+
+def _claim_or_404(claim_id: int) -> Claim:
+    claim = selectors.review_claim(claim_id)
+    if claim is None:
+        raise Http404("No such claim.")
+    return claim
+
+
+def _edit_form(claim: Claim) -> ClaimEditForm:
+    return ClaimEditForm(
+        initial={
+            "version": claim.version,
+            "text": claim.text,
+            "speaker": claim.speaker.name if claim.speaker else "",
+            "stated_on": claim.stated_on,
+            "quantity_value": claim.quantity_value,
+            "quantity_unit": claim.quantity_unit,
+            "quantity_bound": claim.quantity_bound,
+            "quantity_high": claim.quantity_high,
+            "topic": claim.topic.name if claim.topic else "",
+            "verdict": claim.verdict,
+            "published": claim.published,
+        }
+    )
+
+
+def _review_context(claim: Claim, *, link_form: LinkForm | None = None, edit_form: ClaimEditForm | None = None,
+                    query: str = "") -> dict:
+    return {
+        "claim": claim,
+        "links": selectors.claim_links(claim),
+        "link_form": link_form or LinkForm(),
+        "edit_form": edit_form or _edit_form(claim),
+        "results": selectors.claim_search(query=query, exclude_id=claim.pk) if query else [],
+        "query": query,
+    }
+
+
+@require_GET
+@editor_required
+def claim_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", ClaimStatus.CANDIDATE)
+    status = status if status in ClaimStatus.values or status == "" else ClaimStatus.CANDIDATE
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in ClaimKind.values else ""
+    query = request.GET.get("q", "").strip()[:200]
+    page = Paginator(selectors.review_claims(status=status, kind=kind, query=query), 50).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "status": status, "kind": kind, "query": query,
+               "statuses": ClaimStatus.choices, "kinds": ClaimKind.choices}
+    template = "review/claim_list.html"
+    if request.htmx and request.htmx.target == "claim-table":
+        template += "#claim_table"
+    return render(request, template, context)
+
+
+@require_GET
+@editor_required
+def claim_review(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _claim_or_404(claim_id)
+    query = request.GET.get("q", "").strip()[:200]
+    return render(request, "review/claim_review.html", _review_context(claim, query=query))
+
+
+@require_GET
+@editor_required
+def claim_search(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """Matching claims as the editor types (HTMX); without JavaScript the claim page does the search."""
+    query = request.GET.get("q", "").strip()[:200]
+    if not request.htmx:
+        return redirect(f"{reverse('review:claim_review', args=[claim_id])}?q={query}")
+    results = selectors.claim_search(query=query, exclude_id=claim_id)
+    return render(request, "review/claim_review.html#search_results", {"results": results, "query": query})
+
+
+@require_POST
+@editor_required
+def claim_link_create(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _claim_or_404(claim_id)
+    form = LinkForm(request.POST)
+    if form.is_valid():
+        try:
+            services.claim_link(
+                from_claim_id=claim.pk,
+                to_claim_id=form.cleaned_data["target"],
+                relation=form.cleaned_data["relation"],
+                rationale=form.cleaned_data["rationale"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.is_valid():
+        if not request.htmx:
+            messages.success(request, "Link saved.")
+            return redirect("review:claim_review", claim_id=claim.pk)
+        claim = _claim_or_404(claim_id)
+        return render(request, "review/claim_review.html#link_panel", _review_context(claim))
+    query = form.data.get("q", "")
+    context = _review_context(claim, link_form=form, query=query)
+    if request.htmx:
+        return render(request, "review/claim_review.html#link_panel", context)
+    return render(request, "review/claim_review.html", context, status=400)
+
+
+def _after_claim_change(request: HttpRequest, claim_id: int) -> HttpResponse:
+    if request.htmx and (request.htmx.target or "").startswith("candidate-"):
+        claim = Claim.objects.select_related("speaker").get(pk=claim_id)
+        return render(request, "review/article_detail.html#candidate", {"claim": claim})
+    if request.htmx:
+        return render(request, "review/claim_review.html#claim_panel", _review_context(_claim_or_404(claim_id)))
+    return redirect(request.POST.get("next") or reverse("review:claim_review", args=[claim_id]))
+
+
+@require_POST
+@editor_required
+def claim_status(request: HttpRequest, claim_id: int) -> HttpResponse:
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Bad request: status and version are required.", status=400)
+    try:
+        services.claim_set_status(
+            claim_id=claim_id, user=request.user, expected_version=form.cleaned_data["version"],
+            status=form.cleaned_data["status"],
+        )
+    except Claim.DoesNotExist as exc:
+        raise Http404("No such claim.") from exc
+    except (services.StaleClaimError, ValidationError) as error:
+        messages.error(request, error.messages[0] if isinstance(error, ValidationError) else str(error))
+    return _after_claim_change(request, claim_id)
+
+
+@require_POST
+@editor_required
+def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _claim_or_404(claim_id)
+    form = ClaimEditForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        changes = {
+            "text": data["text"],
+            "speaker": services.speaker_resolve(name=data["speaker"]),
+            "stated_on": data["stated_on"],
+            "quantity_value": data["quantity_value"],
+            "quantity_unit": data["quantity_unit"] if data["quantity_value"] is not None else "",
+            "quantity_bound": (data["quantity_bound"] or "eq") if data["quantity_value"] is not None else "",
+            "quantity_high": data["quantity_high"],
+            "topic": services.topic_for(label=data["topic"]),
+            "verdict": data["verdict"],
+            "published": data["published"],
+        }
+        try:
+            services.claim_update(claim_id=claim.pk, user=request.user, expected_version=data["version"],
+                                  changes=changes)
+        except services.StaleClaimError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.is_valid():
+        if request.htmx:
+            return render(request, "review/claim_review.html#claim_panel", _review_context(_claim_or_404(claim_id)))
+        messages.success(request, "Claim saved.")
+        return redirect("review:claim_review", claim_id=claim.pk)
+    context = _review_context(claim, edit_form=form)
+    if request.htmx:
+        return render(request, "review/claim_review.html#claim_panel", context)
+    return render(request, "review/claim_review.html", context, status=400)
+
+
+@require_POST
+@editor_required
+def link_state(request: HttpRequest, link_id: int) -> HttpResponse:
+    form = LinkStateForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Bad request: state and claim are required.", status=400)
+    try:
+        services.link_set_state(link_id=link_id, state=form.cleaned_data["state"], user=request.user)
+    except services.ClaimLink.DoesNotExist as exc:
+        raise Http404("No such link.") from exc
+    claim_id = form.cleaned_data["claim"]
+    if request.htmx:
+        return render(request, "review/claim_review.html#link_panel", _review_context(_claim_or_404(claim_id)))
+    return redirect("review:claim_review", claim_id=claim_id)
+
+
+def highlighted_segments(body: str, claims: list[Claim]) -> list[tuple[str, Claim | None]]:
+    """The article body cut into plain text and claim spans (first claim wins where spans overlap)."""
+    segments: list[tuple[str, Claim | None]] = []
+    position = 0
+    for claim in sorted((c for c in claims if c.span_start is not None), key=lambda c: c.span_start):
+        if claim.span_start < position or claim.span_end > len(body):
+            continue
+        segments.append((body[position:claim.span_start], None))
+        segments.append((body[claim.span_start:claim.span_end], claim))
+        position = claim.span_end
+    segments.append((body[position:], None))
+    return [s for s in segments if s[0]]
+
+
+@require_GET
+@editor_required
+def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = selectors.article_with_claims(article_id)
+    if article is None:
+        raise Http404("No such article.")
+    claims = list(article.claims.all())
+    return render(request, "review/article_detail.html", {
+        "article": article, "claims": claims, "segments": highlighted_segments(article.body, claims),
+    })

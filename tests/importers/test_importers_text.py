@@ -1,0 +1,139 @@
+"""Plain-text articles: the shapes newsroom text files come in, dates, links and boilerplate."""
+
+import datetime as dt
+from pathlib import Path
+
+from articles.importers import ArticleDraft, read_bytes, read_file
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
+
+
+def only(items) -> ArticleDraft:
+    items = list(items)
+    assert len(items) == 1, items
+    assert isinstance(items[0], ArticleDraft), items[0]
+    return items[0]
+
+
+def test_date_header_running_into_the_title_line():
+    draft = only(read_file(FIX / "text_header_runon.txt"))
+    assert draft.published_on == dt.date(2025, 11, 14)
+    assert draft.date_precision == "day"
+    assert draft.title == "Ein Konsortium plant drei Rechenzentren in der Oberpfalz."
+    assert "date 2025" not in draft.body and "2025-11-14" not in draft.body
+    # nothing of the first line is lost: the rest of it stays in the body
+    assert draft.body.startswith("Ein Konsortium plant drei Rechenzentren")
+    assert "Abwärme für 4.000 Haushalte" in draft.body
+    assert "„Chance für die ganze Region“" in draft.body
+    assert draft.language == "de"
+    assert draft.source_index is None
+
+
+def test_month_header_gives_month_precision():
+    draft = only(read_file(FIX / "text_month.txt"))
+    assert (draft.published_on, draft.date_precision) == (dt.date(2025, 3, 1), "month")
+    assert draft.title == "Europas Antwort auf die Chip-Knappheit"
+    assert draft.body.startswith("Die EU-Kommission will")
+    assert "date" not in draft.body.split("\n")[0]
+
+
+def test_year_header_gives_year_precision():
+    draft = only(read_bytes(b"date 2024\nRechenzentren im Norden\n\nDer Ausbau geht schneller voran als gedacht.",
+                            name="y.txt"))
+    assert (draft.published_on, draft.date_precision) == (dt.date(2024, 1, 1), "year")
+    assert draft.title == "Rechenzentren im Norden"
+
+
+def test_repeated_title_caption_comments_and_subscription_widget_are_removed():
+    draft = only(read_file(FIX / "text_repeated_title.txt"))
+    assert draft.title == "Speicher statt Kohle: Wie ein Stadtwerk seine Server kühlt"
+    assert "Speicher statt Kohle" not in draft.body  # the repeated title line is gone
+    assert "Symbolbild" not in draft.body
+    for gone in ("3 Kommentare", "Endlich passiert", "Stromrechnung", "Beiträge via Mail", "jetpack", "[", "14"):
+        assert gone not in draft.body, gone
+    # the article itself stays whole, including a quote with a number and a short sub-heading
+    assert "„Wir haben 12 Jahre auf diese Chance gewartet“" in draft.body
+    assert "Zwischenüberschrift ohne Punkt" in draft.body
+    assert draft.body.rstrip().endswith("Der Gemeinderat stimmt im Dezember über den Bebauungsplan ab.")
+
+
+def test_rating_widget_vote_counts_and_more_from_teaser_are_removed():
+    draft = only(read_file(FIX / "text_rating_tail.txt"))
+    for gone in ("Sterne", "Meine Bewertung", "bewertete", "Kommentare", "Mehr von", "\n0"):
+        assert gone not in draft.body, gone
+    assert "einen festen Anteil von 15 Prozent" in draft.body
+    assert "seit dem Frühjahr" in draft.body
+    assert draft.cited_urls == ["https://www.example.de/wirtschaft/rechenzentren-gemeinden"]
+
+
+def test_no_title_line_derives_title_from_first_sentence():
+    draft = only(read_file(FIX / "text_no_title.txt"))
+    assert draft.title.startswith("Cloud providers spent more on graphics processors")
+    assert draft.title.endswith("industry group.")
+    assert len(draft.title) <= 200
+    assert draft.body.startswith("Cloud providers spent more")  # the first sentence stays in the body
+    assert "Utilities are scrambling" in draft.body
+    assert draft.language == "en"
+    assert draft.published_on is None and draft.date_precision is None
+
+
+def test_derived_title_is_cut_at_a_word_boundary():
+    sentence = "Der Ausbau " + " ".join(["der Rechenzentren im ganzen Land"] * 12) + " geht weiter."
+    draft = only(read_bytes(sentence.encode(), name="long.txt"))
+    assert 0 < len(draft.title) <= 200
+    assert draft.title.endswith("…")
+    assert sentence.startswith(draft.title[:-1].rstrip())
+    assert not draft.title[:-1].endswith(" Rechenzentre")  # no half words
+
+
+def test_gestern_dates_the_article_one_day_after():
+    draft = only(read_file(FIX / "text_gestern.txt"))
+    assert (draft.published_on, draft.date_precision) == (dt.date(2025, 3, 13), "day")
+
+
+def test_yesterday_in_english_dates_the_article_one_day_after():
+    draft = only(read_file(FIX / "text_yesterday.txt"))
+    assert draft.published_on == dt.date(2025, 3, 13)
+
+
+def test_heute_dates_the_article_that_day():
+    text = "Neuer Standort\n\nDer Konzern hat heute, am 2. Februar 2026, einen weiteren Standort angekündigt."
+    assert only(read_bytes(text.encode(), name="h.txt")).published_on == dt.date(2026, 2, 2)
+
+
+def test_date_inside_a_cited_link_does_not_date_the_article():
+    draft = only(read_file(FIX / "text_cited_url.txt"))
+    assert draft.published_on is None
+    assert draft.cited_urls == [
+        "https://news.example.com/2025/01/22/ai-campus-announcement/index.html",
+        "https://research.example.org/reports/ai-capex",
+    ]  # deduplicated, order kept, trailing full stop not part of the link
+
+
+def test_dates_merely_mentioned_in_the_text_are_not_the_publication_date():
+    text = ("Ein Rückblick\n\nAm 3. Juni 2023 wurde das Projekt angekündigt, im Mai 2024 begann der Bau. "
+            "Die Eröffnung ist für den 1. Oktober 2026 geplant.")
+    draft = only(read_bytes(text.encode(), name="d.txt"))
+    assert draft.published_on is None
+    assert draft.date_precision is None
+
+
+def test_question_as_title_line():
+    text = "Wer bezahlt die neuen Stromleitungen?\n\nDie Netzbetreiber wollen die Kosten auf alle Kunden umlegen."
+    draft = only(read_bytes(text.encode(), name="q.txt"))
+    assert draft.title == "Wer bezahlt die neuen Stromleitungen?"
+    assert draft.body == "Die Netzbetreiber wollen die Kosten auf alle Kunden umlegen."
+
+
+def test_english_comment_section_is_cut():
+    text = (
+        "Grid upgrade approved\n\n"
+        "Regulators approved a 1.2 billion dollar grid upgrade for a new data centre cluster near the river. "
+        "Construction of the substation starts in spring and is due to finish within two years, officials said.\n\n"
+        "Share this:\nTwitter\nFacebook\n\n"
+        "3 Comments\n\nJohn says: great news for the county\n12\nLeave a Reply\n"
+    )
+    draft = only(read_bytes(text.encode(), name="c.txt"))
+    assert draft.body.endswith("officials said.")
+    for gone in ("Share this", "Twitter", "Comments", "John", "Leave a Reply"):
+        assert gone not in draft.body
