@@ -53,3 +53,26 @@ def embedded_database_url() -> str:
     server = get_server(PGDATA, cleanup_mode="stop")
     _url = server.get_uri()
     return _url
+
+
+def database_url(settings_dict: dict, name: str) -> str:
+    """A URL for database `name` on the server `settings_dict` points at (embedded socket or TCP)."""
+    from urllib.parse import quote
+
+    host = settings_dict.get("HOST") or settings_dict.get("OPTIONS", {}).get("host", "")
+    auth = f"{quote(settings_dict.get('USER') or '')}:{quote(settings_dict.get('PASSWORD') or '')}"
+    port = settings_dict.get("PORT") or ""
+    if not host or host.startswith("/"):
+        query = "&".join(p for p in (f"host={host}" if host else "", f"port={port}" if port else "") if p)
+        return f"postgresql://{auth}@/{name}" + (f"?{query}" if query else "")
+    return f"postgresql://{auth}@{host}:{port or 5432}/{name}"
+
+
+def recreate_database(name: str) -> str:
+    """Drop and create a scratch database beside the default one; returns its URL."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    return database_url(connection.settings_dict, name)

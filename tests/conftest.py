@@ -13,7 +13,7 @@ from articles.selectors import EDITORS_GROUP
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("erika", password="a-long-test-password")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
     return user
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from . import dates, numbers
-from .names import STOPWORDS, NameBook, display_name, find_people
+from .names import FUNCTION_WORDS, STOPWORDS, NameBook, display_name, find_people, first_names
 from .types import ClaimDraft
 
 # ---------------------------------------------------------------- sentences
@@ -37,6 +38,8 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
             c = nxt[0]
             if not (c.isupper() or c.isdigit() or c in "„“\"»(‚'"):
                 continue
+            if m.start() > 0 and line[m.start() - 1] == "(":
+                continue  # "(!)" inside a sentence
             if m.group(0)[0] == ".":
                 w = _WORD_BEFORE.search(line, 0, m.start())
                 if w and (w.group(1).lower() in ABBREV or w.group(1).isdigit()
@@ -48,9 +51,14 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+BULLET = re.compile(r"^\s*(?:[-–•*|>]+\s+|\d{1,2}[.)]\s+(?=\D))?")
+
+
 def _add_span(spans: list[tuple[int, int]], line: str, offset: int, a: int, b: int) -> None:
     seg = line[a:b]
-    lead = len(seg) - len(seg.lstrip())
+    lead = BULLET.match(seg).end() if a == 0 else len(seg) - len(seg.lstrip())
+    seg = seg[lead:]
+    lead += len(seg) - len(seg.lstrip())
     seg = seg.strip()
     if seg:
         spans.append((offset + a + lead, offset + a + lead + len(seg)))
@@ -71,7 +79,8 @@ SPEECH = (
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
 CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
-PRONOUN_RE = re.compile(r"\b(er|he|she)\b")
+PRONOUN_RE = re.compile(r"\b(?:[Ee]r|[Hh]e|[Ss]he)\b")
+NAME_FIRST_RE = re.compile(rf"^[\s,.–—-]*([^.;:!?\n]{{1,70}}?)\s(?i:{SPEECH})\b")
 HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n]{3,60}?)\s+@\w+\s*[–—-]?\s*(?P<date>[^\n]{0,40})$")
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
 
@@ -82,6 +91,7 @@ class Quote:
     start: int  # inner text span
     end: int
     closed: bool
+    close: int  # index of the closing mark (== end when unclosed)
 
 
 def find_quotes(body: str) -> list[Quote]:
@@ -102,7 +112,10 @@ def find_quotes(body: str) -> list[Quote]:
                     break
                 k += 1
             if found > i + 1:
-                out.append(Quote(i, i + 1, found, True))
+                inner_end = found
+                while inner_end > i + 1 and body[inner_end - 1] in ",; \t\n":
+                    inner_end -= 1
+                out.append(Quote(i, i + 1, inner_end, True, found))
                 i = found + 1
                 continue
             if found == -1:
@@ -110,7 +123,7 @@ def find_quotes(body: str) -> list[Quote]:
                 while end > i + 1 and body[end - 1].isspace():
                     end -= 1
                 if end > i + 1:
-                    out.append(Quote(i, i + 1, end, False))
+                    out.append(Quote(i, i + 1, end, False, end))
                 i = limit
                 continue
         i += 1
@@ -132,14 +145,17 @@ UNIT_TERMS = frozenset(
     """milliarden milliarde millionen million billionen billion dollar euro us-dollar prozent mrd mio
     billions millions trillion percent""".split()
 )
-PROJECT_RE = re.compile(
-    r"(?:[\"„“”»](?P<q>[^\"„“”»«\n]{2,40})[\"“”«](?:-(?:Projekt|Projekts|Initiative|Programm|Plan))?)"
-    r"|(?<![\w-])(?P<c>[A-ZÄÖÜ][\w]+)-(?:Projekt|Projekts|Projektes|Initiative|Programm|Plans?|Mission)\b"
-    r"|\b(?P<e>[A-Z][\w]+) (?:project|initiative|program|programme|venture|mission)\b"
-    r"|\b(?:Project|Operation|Projekt) (?P<p>[A-Z][\w]+)\b"
-)
+TOPIC_GENERIC = frozenset("ki ai eu us usa un it ki-modelle ai-modelle bailout".split())
+PROJECT_RES = [
+    re.compile(r"[\"„“”»](?P<g>[^\"„“”»«\n]{2,40})[\"“”«]"),
+    re.compile(r"(?<![\w-])(?P<g>[A-ZÄÖÜ][\w]+)-(?:Projekt|Projekts|Projektes|Initiative|Programm|Plans?|Mission)\b"),
+    re.compile(r"\b(?P<g>[A-Z][\w]+) (?:project|initiative|program|programme|venture|mission)\b"),
+    re.compile(r"\b(?:Project|Operation|Projekt|Initiative|Programm|Mission) (?P<g>[A-Z][\w]+)\b"),
+    re.compile(r"\b(?:project|initiative|program|programme|venture|mission) (?:called |named )?(?P<g>[A-Z][\w]+)\b"),
+]
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
@@ -151,11 +167,17 @@ def salient_terms(text: str, book: NameBook, sentence_starts: set[int] | None = 
     for m in TERM_RE.finditer(text):
         tok = m.group(0)
         low = _fold(tok)
-        if len(tok) < 2 or low in STOPWORDS or low in UNIT_TERMS:
+        if len(tok) < 2 or low in FUNCTION_WORDS or tok.casefold() in FUNCTION_WORDS or low in UNIT_TERMS:
             continue
         inner_caps = any(ch.isupper() for ch in tok[1:])
         if not (tok[0].isupper() or inner_caps):
             continue
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t\"„“”»«'(–-":
+            j -= 1
+        initial = j < 0 or text[j] in ".!?:\n"
+        if initial and not inner_caps and book.resolve(tok) is None and not book.is_genitive(tok):
+            continue  # a capitalised sentence start says nothing
         if book.resolve(tok) is not None:
             out.append(_fold(book.resolve(tok).split()[-1]))
             continue
@@ -168,7 +190,7 @@ def salient_terms(text: str, book: NameBook, sentence_starts: set[int] | None = 
         if "-" in tok:
             for part in tok.split("-"):
                 pl = _fold(part)
-                if len(part) >= 2 and pl not in STOPWORDS and pl not in UNIT_TERMS and part[:1].isupper():
+                if len(part) >= 2 and pl not in FUNCTION_WORDS and pl not in UNIT_TERMS and part[:1].isupper():
                     out.append(pl)
     return out
 
@@ -178,14 +200,16 @@ def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, i
     person_words = {_fold(w) for p in book.people for w in (p.first, p.last)}
     counts: dict[str, int] = {}
     label: dict[str, str] = {}
-    for m in PROJECT_RE.finditer(body):
-        raw = (m.group("q") or m.group("c") or m.group("e") or m.group("p") or "").strip()
+    for m in (m for rx in PROJECT_RES for m in rx.finditer(body)):
+        raw = m.group("g").strip()
         words = raw.split()
         if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
             continue
-        if any(ch.isdigit() for ch in raw) or _fold(raw) in STOPWORDS or _fold(words[0]) in UNIT_TERMS:
+        if any(ch.isdigit() for ch in raw) or _fold(raw) in FUNCTION_WORDS or _fold(words[0]) in UNIT_TERMS:
             continue
         if _fold(raw) in person_words or "Dollar" in raw or "Euro" in raw:
+            continue
+        if (raw.isupper() and len(raw) <= 3) or _fold(raw) in TOPIC_GENERIC:
             continue
         key = _fold(raw)
         label.setdefault(key, raw if not raw.isupper() else raw.title())
@@ -194,7 +218,8 @@ def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, i
     freq: dict[str, int] = {}
     for m in TERM_RE.finditer(body):
         tok = m.group(0)
-        if any(ch.isupper() for ch in tok[1:]) and not tok.isupper() and _fold(tok) not in person_words:
+        if (any(ch.isupper() for ch in tok[1:]) and not tok.isupper() and _fold(tok) not in person_words
+                and _fold(tok) not in TOPIC_GENERIC):
             freq[_fold(tok)] = freq.get(_fold(tok), 0) + 1
             label.setdefault(_fold(tok), tok)
     folded_body = _fold(body)
@@ -202,13 +227,13 @@ def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, i
     out: list[tuple[str, int]] = []
     for key in counts:
         n = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded_body))
-        w = n + (3 if key in folded_title else 0)
+        w = n + (5 if key in folded_title else 0)
         if n >= 2 or key in folded_title:
             out.append((label[key], w))
     if not out:
         for key, n in freq.items():
             if n >= 3:
-                out.append((label[key], n + (3 if key in folded_title else 0)))
+                out.append((label[key], n + (5 if key in folded_title else 0)))
     out.sort(key=lambda kv: (-kv[1], kv[0]))
     return out
 
@@ -249,8 +274,9 @@ class Article:
 
     def topic_for(self, a: int, b: int) -> str | None:
         near = _fold(self.window(a, b))
-        for key, lbl in self._topic_keys:
-            if key in near:
+        main_w = self.topics[0][1] if self.topics else 0
+        for (key, lbl), (_, w) in zip(self._topic_keys, self.topics, strict=True):
+            if key in near and w * 2 >= main_w:
                 return lbl
         return self.main_topic
 
@@ -279,6 +305,8 @@ class Article:
             got = self.book.resolve(tok)
             if got:
                 return got
+            if _fold(tok) in first_names() and not (m.end() < len(text) and text[m.end()] == "-"):
+                return tok  # a first name on its own ("unser Friedrich")
         pm = PRONOUN_RE.search(text)
         if pm:
             return self._antecedent(offset)
@@ -300,7 +328,7 @@ class Article:
             m = re.search(rf"(?:^|[^\w])([A-ZÄÖÜ][\w-]+)\s*(?::\s*$|\s(?:hat|hatte|habe)?\s*(?:{SPEECH})\b)",
                           text)
         else:
-            m = re.match(rf"^[\s,.–—-]*(?:{SPEECH})\b\s+(?:\w+\s+)?([A-ZÄÖÜ][\w-]+)", text, re.IGNORECASE)
+            m = re.match(rf"^[\s,.–—-]*(?i:{SPEECH})\b\s+(?:[a-zäöüß]\w*\s+)?([A-ZÄÖÜ][\w-]+)", text)
         if not m:
             return None
         tok = m.group(1)
@@ -323,7 +351,7 @@ class Article:
                 name = display_name(hm.group("name").strip(" –—-"))
                 return self.book.canonical(name), prev_line, hm.group("date")
         # 2. after the quote: "…“, sagte X" / "…“, so X"
-        after_start = q.end + 1 if q.closed else q.end
+        after_start = q.close + 1 if q.closed else q.end
         after = body[after_start:after_start + 160].split("\n")[0]
         am = AFTER_RE.match(after)
         if am:
@@ -332,6 +360,13 @@ class Article:
             who = self._person_in(rest, after_start + am.end())
             if who is None:
                 who = self._bare_speaker(after, before_verb=False)
+            if who:
+                return who, after, None
+        nm = NAME_FIRST_RE.match(after)
+        if nm and not SPEECH_RE.search(nm.group(1)):
+            who = self._person_in(nm.group(1), after_start + nm.start(1))
+            if who is None:
+                who = self._bare_speaker(nm.group(1) + " sagte", before_verb=True)
             if who:
                 return who, after, None
         # 3. before the quote, in its sentence, or the line before ending with ":"
@@ -352,7 +387,8 @@ class Article:
                 before = body[ctx_start:prev_end]
         # blank out other quotes inside the context
         for other in quotes:
-            if other is not q and ctx_start <= other.open < ctx_start + len(before):
+            if (other is not q and ctx_start <= other.open < ctx_start + len(before)
+                    and is_statement(body[other.start:other.end])):
                 a = other.start - ctx_start
                 b = min(len(before), other.end - ctx_start)
                 before = before[:a] + " " * (b - a) + before[b:]

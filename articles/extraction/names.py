@@ -9,9 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-# Capitalised words that are never a first name or a surname here (sentence starts, months, nouns that
-# happen to be first names in some country).
-STOPWORDS = frozenset(
+# Function words, months and weekdays: never a name, never a salient term.
+FUNCTION_WORDS = frozenset(
     """
     der die das den dem des ein eine einen einem einer und oder aber doch denn wenn als auch sie er es wir ihr
     ich du man kein keine keinen nur mit am im in an auf aus bei nach von vor zu zum zur für über unter so wie
@@ -23,6 +22,11 @@ STOPWORDS = frozenset(
     january february march april june july august september october november december
     januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag
     sonntag monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+# Capitalised words that are never a first name or a surname here (nouns that are first names somewhere).
+STOPWORDS = FUNCTION_WORDS | frozenset(
+    """
     genesis meta mission long hope faith grace art chip rose summer sky star power king queen
     president präsident präsidentin chef chefin ceo minister ministerin kanzler kanzlerin sprecher
     sprecherin white house weißen haus news times post street journal project projekt plan

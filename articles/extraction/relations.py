@@ -54,8 +54,13 @@ NEGATION = re.compile(
     r"\b(?:kein|keine|keinen|keinem|keiner|nicht|nie|niemals|nichts|no|not|never|none|nothing|cannot)\b|n't\b",
     re.IGNORECASE,
 )
-MONEY_WORDS = re.compile(
-    r"\b(?:geld|gelder|mittel|finanzierung|money|funds|funding|cash|financing)\b", re.IGNORECASE
+_MONEY = r"(?:geld|gelder|mittel|finanzierung|money|funds|funding|cash|financing)"
+DENIAL = re.compile(
+    rf"\b(?:haben|hat|has|have|had|besitzen)\b[^.;,]{{0,25}}\b{_MONEY}\b[^.;,]{{0,20}}\b(?:nicht|not)\b"
+    rf"|\b(?:kein|keine|keinerlei|no|don't have|doesn't have|do not have|does not have|haven't got|lack)\b"
+    rf"[^.;,]{{0,15}}\b{_MONEY}\b"
+    rf"|\b{_MONEY}\b[^.;,]{{0,20}}\b(?:fehlt|fehlen|is missing|isn't there|is not there)\b",
+    re.IGNORECASE,
 )
 # terms too common to tie two claims together
 GENERIC = frozenset(
@@ -241,7 +246,7 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
     for quote, fig in ((new, old), (old, new)):
         if (quote.kind == "quote" and fig.quantity is not None and len(fig.quantity.unit) == 3
                 and fig.quantity.unit.isupper() and quote.quantity is None
-                and NEGATION.search(quote.text) and MONEY_WORDS.search(quote.text)
+                and fig.quantity.bound not in LOWER and DENIAL.search(quote.text)
                 and (same_article or topic_eq) and (shared or topic_eq)):
             return Suggestion("contradicts", 0.7,
                               f"{quote.speaker or 'a quote'} denies the money: “{_snippet(quote.text, 50)}” vs "

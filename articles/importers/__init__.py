@@ -29,6 +29,8 @@ from .build import NoText
 from .types import ArticleDraft, ImportFailed, ItemError
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMATS",
     "ArticleDraft",
     "ImportFailed",
     "ItemError",
@@ -36,8 +38,6 @@ __all__ = [
     "iter_input_files",
     "read_bytes",
     "read_file",
-    "FORMATS",
-    "DEFAULT_MAX_BYTES",
 ]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -82,7 +82,7 @@ def read_file(path: str | Path, *, fmt: str = "auto", max_bytes: int = DEFAULT_M
 
     def opener() -> BinaryIO:
         try:
-            return open(path, "rb")  # noqa: SIM115 - closed by the caller
+            return open(path, "rb")
         except PermissionError:
             raise ImportFailed("permission denied") from None
         except OSError as exc:
@@ -91,9 +91,7 @@ def read_file(path: str | Path, *, fmt: str = "auto", max_bytes: int = DEFAULT_M
     return _read(opener, st.st_size, name=path.name, fmt=fmt, max_bytes=max_bytes)
 
 
-def read_bytes(
-    data: bytes, *, name: str, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Item]:
+def read_bytes(data: bytes, *, name: str, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """The same as read_file, for bytes already in memory (browser uploads); `name` only breaks ties."""
     _check_format(fmt)
     if not isinstance(data, bytes | bytearray | memoryview):
@@ -126,9 +124,7 @@ def _human(n: int) -> str:
 # --- the pipeline --------------------------------------------------------------------------------------
 
 
-def _read(
-    opener: Callable[[], BinaryIO], size: int, *, name: str, fmt: str, max_bytes: int
-) -> Iterator[Item]:
+def _read(opener: Callable[[], BinaryIO], size: int, *, name: str, fmt: str, max_bytes: int) -> Iterator[Item]:
     from . import sniff
 
     try:
@@ -169,7 +165,7 @@ def _read(
         raise ImportFailed("file too large to read") from None
     except OSError as exc:
         raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
-    except Exception as exc:  # noqa: BLE001 - never a traceback for a user's file
+    except Exception as exc:
         raise ImportFailed(f"could not be read ({type(exc).__name__}: {exc})") from None
 
 
@@ -213,7 +209,7 @@ def _guarded(items: Iterator[Item]) -> Iterator[Item]:
             item = next(items)
         except StopIteration:
             return
-        except Exception as exc:  # noqa: BLE001 - one bad item must not stop the rest
+        except Exception as exc:
             yield ItemError(n + 1, f"item {n + 1}: could not be read ({exc})")
             return
         n += 1
@@ -234,7 +230,7 @@ def _jsonl(opener: Callable[[], BinaryIO], encoding: str) -> Iterator[Item]:
                     continue
                 try:
                     yield parse_json_line(line, number, number - 1)
-                except Exception as exc:  # noqa: BLE001 - one bad line must not stop the rest
+                except Exception as exc:
                     yield ItemError(number, f"line {number}: could not be read ({type(exc).__name__}: {exc})")
     except OSError as exc:
         raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None

@@ -44,11 +44,8 @@ def make_draft(
         raise NoText("no article text")
 
     page_url = clean_url(url)
-    published: DateValue | None
-    if isinstance(date, tuple):
-        published = date  # already parsed by the reader
-    else:
-        published = parse_date(date) if date not in (None, "") else None
+    # a tuple was already parsed by the reader (text header)
+    published: DateValue | None = date if isinstance(date, tuple) else parse_date(date)
     if published and date_precision in ("day", "month", "year"):
         published = (published[0], date_precision)  # type: ignore[assignment]
     if published is None:

@@ -64,8 +64,12 @@ def strip_markup(text: str) -> str:
 # A line that opens the reader comment section: everything from it to the end goes.
 _COMMENTS_HEAD = re.compile(
     r"""^(?:
-        \d+\s+(?:antworten|antwort|kommentare|kommentar|leserkommentare|reaktionen|comments?|replies|
-              responses?|reactions?|thoughts?\s+on\b.*)
+        \d+\s+(?:antworten|antwort|kommentare|kommentar|leserkommentare|reaktionen|gedanken|comments?|replies|
+              reply|responses?|reactions?|thoughts?)
+      | (?:ein|eine|one)\s+(?:kommentar|comment|reply|response|thought|gedanke)
+      | (?:\d+|ein|eine|one)\s+(?:antworten|antwort|kommentare|kommentar|reaktionen|gedanken?|comments?|replies|
+              reply|responses?|thoughts?)\s+(?:zu|auf|on|to)\s+["“„«‘'].*
+      | (?:antworten|kommentare|leserkommentare|comments|replies|responses)\s*\(\d+\)
       | (?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+discussion
       | comments|kommentare|leserkommentare|diskutieren\s+sie\s+mit|
         (?:schreibe|schreiben\s+sie|hinterlasse|hinterlassen\s+sie)\s+einen\s+kommentar|
@@ -104,8 +108,10 @@ _BOILER_LINE = re.compile(
                   jetzt\s+abonnieren|abonnieren\s+sie|folgen\s+sie\s+uns|follow\s+us|
                   get\s+(?:new\s+)?posts\s+by\s+e-?mail|enter\s+your\s+e-?mail|
                   e-?mail-adresse\s+eingeben|ihre\s+e-?mail-adresse)\b.{0,80}
-      | .{0,80}\b(?:diese\s+(?:web)?seite|this\s+(?:web)?site|wir|we)\s+(?:verwende\w*|nutz\w*|use\w*|
-                    setz\w*)\s+cookies\b.{0,300}
+      | .{0,80}\b(?:diese\s+(?:web)?seite|this\s+(?:web)?site|wir|we)\s+(?:verwende\w*|nutz\w*|use\w*|setz\w*)
+            \s+cookies\b(?=.*\b(?:website|webseite|seite|site|erfahrung|experience|nutzungserlebnis|zustimm\w*|
+            akzeptier\w*|accept\w*|agree|datenschutz\w*|privacy|analy\w+|personali\w+|werbung|ads|advertising))
+            .{0,300}
       | .{0,80}\bcookies?\b.{0,200}\b(?:akzeptieren|zustimmen|einverstanden|accept|agree|consent)\b.{0,120}
       | (?:alle\s+)?cookies?\s+(?:akzeptieren|ablehnen|zulassen|einstellungen|settings)|
         (?:accept|reject|allow)\s+(?:all\s+)?cookies?|alle\s+akzeptieren|accept\s+all|
@@ -114,7 +120,10 @@ _BOILER_LINE = re.compile(
       | (?:lesen\s+sie\s+(?:auch|mehr|weiter)|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema|weiterlesen|
          read\s+(?:also|more|next)|more\s+on\s+this(?:\s+topic|\s+story)?|empfohlener\s+inhalt)\b.{0,200}
       | (?:mehr\s+dazu|zum\s+thema|see\s+also|related|ebenfalls\s+interessant)\s*(?::.{0,200})?
-      | mehr\s+(?:von|vom|aus|zu|zum)\s+[^.!?:"“”„]{1,60}
+      | (?:click\s+to|klicken,?\s+um)\s+.{0,80}\b(?:share|print|email|teilen|drucken|senden|per\s+e-?mail)\b.{0,60}
+      | (?:like|gefällt\s+mir)\s+(?:loading|wird\s+geladen).{0,10}
+      | (?:startseite|home)\s*[>›»/|]\s*\S.{0,150}                  # breadcrumb navigation
+      | mehr\s+(?:von|vom|aus)\s+[^.!?:"“”„]{1,60}
       | more\s+(?:from|by)\s+[^.!?:"“”„]{1,60}
       | [^.!?]{0,160}\((?:symbol)?(?:bild|foto|fotos|grafik|illustration|abbildung|image|photo|picture|
                                    credit)(?:quelle)?\s*:[^)]{0,120}\)
@@ -140,11 +149,18 @@ _SHORTCODE_INLINE = re.compile(
 _URL_LINE = re.compile(r"^\s*(?:<)?https?://\S+(?:>)?\s*$")
 
 
+_LIST_MARK = re.compile(r"^(?:[-•*·▪►]|\d{1,2}[.)])\s+")
+
+
 def _is_boiler(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 400:
         return False
-    return bool(_BOILER_LINE.match(s))
+    if _BOILER_LINE.match(s):
+        return True
+    bare = _LIST_MARK.sub("", s, count=1)
+    # a list item is boilerplate only as a widget label ("- Teilen"), never when it starts with a figure
+    return bare != s and bool(bare) and not bare[:1].isdigit() and bool(_BOILER_LINE.match(bare))
 
 
 def _is_short_fragment(line: str) -> bool:
@@ -193,9 +209,11 @@ def remove_boilerplate(text: str, title: str | None = None) -> str:
             first = next((n for n, line in enumerate(kept) if line.strip()), None)
             if first is None or _key(kept[first]) != want:
                 break
+            if not any(line.strip() for line in kept[first + 1 :]):
+                break  # the title is all the text there is: keep it
             kept = kept[first + 1 :]
 
-    out = "\n".join(line.strip() if not line.startswith(("  ", "\t")) else line.strip() for line in kept)
+    out = "\n".join(line.strip() for line in kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
 

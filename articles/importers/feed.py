@@ -26,7 +26,7 @@ def parse_feed(data: bytes) -> Iterator[ArticleDraft | ItemError]:
 
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
-    except Exception as exc:  # noqa: BLE001 - feedparser on arbitrary bytes
+    except Exception as exc:
         raise ImportFailed(f"not a readable RSS or Atom feed ({exc})") from None
     entries = parsed.get("entries") or []
     if not entries:
@@ -62,7 +62,7 @@ def parse_feed(data: bytes) -> Iterator[ArticleDraft | ItemError]:
                 )
             except NoText:
                 yield ItemError(n + 1, f"entry {n + 1}: no article text{broken}")
-            except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the others
+            except Exception as exc:
                 yield ItemError(n + 1, f"entry {n + 1}: could not be read ({exc})")
 
     return items()

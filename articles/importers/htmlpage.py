@@ -195,9 +195,7 @@ def _url_of(value) -> str | None:
 def page_metadata(tree) -> dict:
     meta: dict[str, str] = {}
     for el in tree.iter("meta"):
-        key = (
-            el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or ""
-        ).lower()
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").lower()
         value = el.get("content")
         if key and value and key not in meta:
             meta[key] = value.strip()
@@ -237,9 +235,7 @@ def page_metadata(tree) -> dict:
         if "canonical" in rel and clean_url(link.get("href")):
             canonical = link.get("href")
             break
-    info["url"] = (
-        canonical or meta.get("og:url") or _url_of(ld.get("url")) or _url_of(ld.get("mainEntityOfPage"))
-    )
+    info["url"] = canonical or meta.get("og:url") or _url_of(ld.get("url")) or _url_of(ld.get("mainEntityOfPage"))
 
     date = (
         ld.get("datePublished")
@@ -322,7 +318,7 @@ def parse_html(text: str) -> ArticleDraft:
     body = ""
     try:
         body = _main_text(text, links)
-    except Exception:  # noqa: BLE001 - trafilatura on odd pages; fall back to the plain page text
+    except Exception:
         body = ""
     if len(body) < 40:
         links = []

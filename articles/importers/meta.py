@@ -58,7 +58,7 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_DE = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
 _WEEKDAY_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
@@ -67,13 +67,13 @@ _RELATIVE = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern":
 
 _REL_DE = re.compile(
     rf"\b(heute|gestern|vorgestern)\b\s*(?:\(|,)?\s*(?:am|dem|den)?\s*(?:{_WEEKDAY_DE}\s*,?\s*(?:dem|den)?\s*)?"
-    rf"(?:(\d{{1,2}})\.\s*(?:({_MONTH_RE})\.?|(\d{{1,2}})\.)\s*(\d{{4}}))",
+    rf"(?:(\d{{1,2}})\.\s*(?:({MONTH_PATTERN})\.?|(\d{{1,2}})\.)\s*(\d{{4}}))",
     re.I,
 )
 _REL_EN = re.compile(
     rf"\b(today|yesterday)\b\s*(?:\(|,)?\s*(?:on\s+)?(?:the\s+)?(?:{_WEEKDAY_EN}\s*,?\s*)?"
-    rf"(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
-    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}}))",
+    rf"(?:({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\.?,?\s+(\d{{4}}))",
     re.I,
 )
 
@@ -119,11 +119,11 @@ def date_from_text(text: str) -> DateValue | None:
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 _ISO_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T.*)?\s*$")
 _DOTTED = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\b")
-_NAMED_DE = re.compile(rf"^\s*(?:{_WEEKDAY_DE},?\s*)?(\d{{1,2}})\.?\s*({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
+_NAMED_DE = re.compile(rf"^\s*(?:{_WEEKDAY_DE},?\s*)?(\d{{1,2}})\.?\s*({MONTH_PATTERN})\.?\s+(\d{{4}})\b", re.I)
 _NAMED_EN = re.compile(
-    rf"^\s*(?:{_WEEKDAY_EN},?\s*)?({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+    rf"^\s*(?:{_WEEKDAY_EN},?\s*)?({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
 )
-_MONTH_YEAR = re.compile(rf"^\s*({_MONTH_RE})\.?\s+(\d{{4}})\s*$", re.I)
+_MONTH_YEAR = re.compile(rf"^\s*({MONTH_PATTERN})\.?\s+(\d{{4}})\s*$", re.I)
 
 
 def parse_date(value: object) -> DateValue | None:
@@ -201,7 +201,7 @@ def _dateparser_span(text: str) -> DateValue | None:
                 "RETURN_AS_TIMEZONE_AWARE": False,
             },
         )
-    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+    except Exception:
         return None
     return (parsed.date(), "day") if parsed else None
 

@@ -6,13 +6,15 @@ import re
 
 from .build import make_draft
 from .clean import TITLE_MAX, first_sentence, normalize_text
-from .meta import parse_date
+from .meta import MONTH_PATTERN, parse_date
 from .types import ArticleDraft
 
 # " date 2025-12-01", "date: 2025-01", "Date 2025" – may run together with the title on the same line.
 _HEADER = re.compile(
     r"\A[ \t]*(?:date|datum)[ \t]*[:=]?[ \t]*"
-    r"(\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}-\d{1,2}|\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
+    r"(\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}-\d{1,2}|\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
+    rf"|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+\d{{4}}|(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|(?:{MONTH_PATTERN})\s+\d{{4}})"
     r"(?=[\s,;.:|–-]|\Z)[ \t]*[,;|–-]?[ \t]*",
     re.I,
 )
@@ -38,9 +40,8 @@ def _is_title_line(line: str, following: list[str]) -> bool:
         return False  # several sentences: the first paragraph
     nxt = next((f for f in following if f.strip()), "")
     directly_after = following[0].strip() != "" if following else False
-    if directly_after and nxt.strip()[:1].islower():
-        return False  # a hard-wrapped paragraph continues on the next line
-    return True
+    # a hard-wrapped paragraph continues on the next line in lower case
+    return not (directly_after and nxt.strip()[:1].islower())
 
 
 def parse_text(text: str) -> ArticleDraft:

@@ -31,9 +31,24 @@ def test_page_main_text_without_banner_navigation_share_comments_footer_or_scrip
     assert "rund 3,2 Milliarden Euro in zwei neue Rechenzentren" in body
     assert "bis zu 900 Arbeitsplätze" in body
     assert "keine verbindliche Zusage gemacht." in body
-    for gone in ("Cookies", "akzeptieren", "Startseite", "Teilen", "Kommentar", "Leser", "Impressum",
-                 "Alle Rechte", "Lesen Sie auch", "Eingeschleuster", "gehackt", "tracker", "alert", "onclick",
-                 "<", ">"):
+    for gone in (
+        "Cookies",
+        "akzeptieren",
+        "Startseite",
+        "Teilen",
+        "Kommentar",
+        "Leser",
+        "Impressum",
+        "Alle Rechte",
+        "Lesen Sie auch",
+        "Eingeschleuster",
+        "gehackt",
+        "tracker",
+        "alert",
+        "onclick",
+        "<",
+        ">",
+    ):
         assert gone not in body, gone
         assert gone not in draft.title, gone
 
@@ -82,11 +97,13 @@ def test_html_recognised_by_content_not_by_extension(tmp_path):
 
 
 def test_title_in_html_is_declared_with_a_title_suffix_only():
-    page = ("<html><head><title>Neue Serverhalle in Leipzig | Sachsenblatt</title>"
-            "<meta property='og:site_name' content='Sachsenblatt'></head><body><div>"
-            "<p>In Leipzig entsteht eine neue Serverhalle für Anwendungen der künstlichen Intelligenz. "
-            "Die Stadt rechnet mit 150 neuen Arbeitsplätzen und höheren Gewerbesteuereinnahmen.</p>"
-            "</div></body></html>")
+    page = (
+        "<html><head><title>Neue Serverhalle in Leipzig | Sachsenblatt</title>"
+        "<meta property='og:site_name' content='Sachsenblatt'></head><body><div>"
+        "<p>In Leipzig entsteht eine neue Serverhalle für Anwendungen der künstlichen Intelligenz. "
+        "Die Stadt rechnet mit 150 neuen Arbeitsplätzen und höheren Gewerbesteuereinnahmen.</p>"
+        "</div></body></html>"
+    )
     draft = only(read_bytes(page.encode(), name="p.html"))
     assert draft.title == "Neue Serverhalle in Leipzig"
     assert draft.publisher == "Sachsenblatt"

@@ -38,8 +38,9 @@ def test_month_header_gives_month_precision():
 
 
 def test_year_header_gives_year_precision():
-    draft = only(read_bytes(b"date 2024\nRechenzentren im Norden\n\nDer Ausbau geht schneller voran als gedacht.",
-                            name="y.txt"))
+    draft = only(
+        read_bytes(b"date 2024\nRechenzentren im Norden\n\nDer Ausbau geht schneller voran als gedacht.", name="y.txt")
+    )
     assert (draft.published_on, draft.date_precision) == (dt.date(2024, 1, 1), "year")
     assert draft.title == "Rechenzentren im Norden"
 
@@ -111,8 +112,10 @@ def test_date_inside_a_cited_link_does_not_date_the_article():
 
 
 def test_dates_merely_mentioned_in_the_text_are_not_the_publication_date():
-    text = ("Ein Rückblick\n\nAm 3. Juni 2023 wurde das Projekt angekündigt, im Mai 2024 begann der Bau. "
-            "Die Eröffnung ist für den 1. Oktober 2026 geplant.")
+    text = (
+        "Ein Rückblick\n\nAm 3. Juni 2023 wurde das Projekt angekündigt, im Mai 2024 begann der Bau. "
+        "Die Eröffnung ist für den 1. Oktober 2026 geplant."
+    )
     draft = only(read_bytes(text.encode(), name="d.txt"))
     assert draft.published_on is None
     assert draft.date_precision is None

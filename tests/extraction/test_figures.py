@@ -1,0 +1,153 @@
+"""Figures: value, unit and bound normalised; numbers that are not figures stay out."""
+
+import datetime as dt
+
+import pytest
+
+from articles.extraction import extract_claims
+
+from .samples import DE_BODY, DE_DATE, EN_BODY, EN_DATE
+
+
+def figures(body, language="de", published_on=dt.date(2025, 3, 1)):
+    return [c for c in extract_claims(body, language=language, published_on=published_on) if c.quantity]
+
+
+def one(body, language="de"):
+    found = figures(body, language)
+    assert len(found) == 1, [(c.text, c.quantity) for c in found]
+    return found[0].quantity
+
+
+@pytest.mark.parametrize(
+    "body, value, unit, bound",
+    [
+        ("Der Präsident stellte seinen 500-Milliarden-Dollar-Plan für Rechenzentren vor.", 5e11, "USD", "eq"),
+        ("Der Chipkonzern ist an der Börse 5,1 Billionen (!) US-Dollar wert.", 5.1e12, "USD", "eq"),
+        ("Das sind umgerechnet fast 5.000 Milliarden Euro an Börsenwert.", 5e12, "EUR", "approx"),
+        ("Brüssel schnürte ein Drei-Milliarden-Euro-Innovationspaket für junge Firmen.", 3e9, "EUR", "eq"),
+        ("Die Stadt gibt 80 Mio. Euro für das neue Stadion aus.", 8e7, "EUR", "eq"),
+        ("Das Werk soll die Schaffung von über 100.000 Arbeitsplätzen bringen.", 1e5, "count", "gt"),
+        ("Die Anlagen stehen 95 Prozent der Zeit still.", 95, "%", "eq"),
+        ("Das neue Rechenzentrum braucht 1,5 Gigawatt Leistung.", 1.5e9, "W", "eq"),
+        ("Auf 12 Hektar entsteht ein neuer Campus.", 1.2e5, "m2", "eq"),
+        ("Die Behörde setzt eine Frist: 90 Tage bis zur Entscheidung.", 90, "d", "eq"),
+        ("Jedes Auto bringt jeweils 1 Kilowatt Rechenleistung mit.", 1e3, "W", "eq"),
+        ("Zusammen wären das 100 Gigawatt verteilter Rechenkraft.", 1e11, "W", "eq"),
+        ("Der Autobauer meldete einen Verlust von 1,3 Milliarden Euro im Quartal.", 1.3e9, "EUR", "eq"),
+        ("Der Fonds darf höchstens 4 Milliarden Euro verwalten.", 4e9, "EUR", "le"),
+        ("Der Bund zahlt mindestens 20 Prozent der Kosten.", 20, "%", "ge"),
+        ("Die Firma sammelte rund 300 Mio. Euro ein.", 3e8, "EUR", "approx"),
+        ("Das Land hat mehr als 2 Milliarden Euro zugesagt.", 2e9, "EUR", "gt"),
+    ],
+)
+def test_german_figures(body, value, unit, bound):
+    q = one(body)
+    assert q.value == pytest.approx(value)
+    assert (q.unit, q.bound, q.unit_inferred) == (unit, bound, False)
+
+
+@pytest.mark.parametrize(
+    "body, value, unit, bound",
+    [
+        ("The group unveiled a $500bn plan for new data centres.", 5e11, "USD", "eq"),
+        ("Brussels will put up to €2bn into chip start-ups.", 2e9, "EUR", "le"),
+        ("Critics say the partners have well under $10B secured so far.", 1e10, "USD", "lt"),
+        ("The company raised less than $1 billion last year.", 1e9, "USD", "lt"),
+        ("The plant will employ more than 5,000 workers.", 5e3, "count", "gt"),
+        ("At least 40 percent of the power comes from gas.", 40, "%", "ge"),
+        ("The site will draw about 1.5 gigawatts of power.", 1.5e9, "W", "approx"),
+        ("The chip maker is worth nearly $5 trillion.", 5e12, "USD", "approx"),
+        ("Tenants pay no more than £300m a year.", 3e8, "GBP", "le"),
+    ],
+)
+def test_english_figures(body, value, unit, bound):
+    q = one(body, "en")
+    assert q.value == pytest.approx(value)
+    assert (q.unit, q.bound) == (unit, bound)
+
+
+def test_german_billion_is_ten_to_the_twelve_and_english_billion_ten_to_the_nine():
+    assert one("Der Markt ist 2 Billionen Euro schwer.").value == pytest.approx(2e12)
+    assert one("The market is worth 2 billion euros.", "en").value == pytest.approx(2e9)
+
+
+@pytest.mark.parametrize(
+    "body, language, value, high, unit",
+    [
+        ("Der Ausbau kostet zwischen 2 und 3 Milliarden Euro.", "de", 2e9, 3e9, "EUR"),
+        ("Der Ausbau kostet 2 bis 3 Milliarden Euro.", "de", 2e9, 3e9, "EUR"),
+        ("The upgrade costs between $2 and $3 billion.", "en", 2e9, 3e9, "USD"),
+        ("The upgrade costs $2-3bn.", "en", 2e9, 3e9, "USD"),
+    ],
+)
+def test_ranges(body, language, value, high, unit):
+    q = one(body, language)
+    assert q.bound == "range"
+    assert (q.value, q.high, q.unit) == (pytest.approx(value), pytest.approx(high), unit)
+
+
+def test_currency_filled_in_from_a_dollar_story_and_marked_inferred():
+    body = ("Der Konzern kündigte Investitionen von 100 Milliarden Dollar an. "
+            "Die echten Zusagen liegen eher bei zehn Milliarden, sagen Kenner.")
+    found = figures(body)
+    assert [(c.quantity.value, c.quantity.unit, c.quantity.bound, c.quantity.unit_inferred) for c in found] == [
+        (1e11, "USD", "eq", False), (1e10, "USD", "approx", True)]
+
+
+def test_scale_word_without_money_in_the_story_is_no_figure():
+    assert figures("Das Universum ist 13 Milliarden alt, sagen Forscher.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Im Jahr 2025 wuchs die Branche kräftig.",
+        "Das Geld fließt erst mit dem EU-Haushalt 2028.",
+        "Am 29. Oktober 2025 meldete der Konzern Rekorde.",
+        "Es ist ein Bauwerk des 21. Jahrhunderts.",
+        "Im dritten Quartal lief es schlecht.",
+        "Tweet 1 – die erste Nachricht",
+        "Er half den Januar-6-Randalierern.",
+        "0 von 6 Fischen",
+        "Nach 10 Jahren Planung steht das Werk.",
+        "Die Toilette hielt nicht länger als 2 Jahre.",
+        "Die drei verbliebenen Kraftwerke gingen vom Netz.",
+        "In den letzten zwei Jahren wurde viel investiert.",
+        "Die Partei bekam 12 von 30 Stimmen.",
+    ],
+)
+def test_not_figures(body):
+    assert figures(body + " Der Plan kostet Geld in Dollar.") == []
+
+
+def test_figure_claim_text_is_its_sentence_and_matches_the_body_span():
+    body = "Erster Satz ohne Zahl. Der Bau kostet 80 Mio. Euro und dauert lange. Dritter Satz."
+    (c,) = figures(body)
+    assert c.kind == "figure"
+    assert c.text == "Der Bau kostet 80 Mio. Euro und dauert lange."
+    assert body[c.start:c.end] == c.text
+
+
+def test_every_claim_span_matches_the_body():
+    for body, lang, day in ((EN_BODY, "en", EN_DATE), (DE_BODY, "de", DE_DATE)):
+        claims = extract_claims(body, language=lang, published_on=day)
+        assert claims
+        for c in claims:
+            assert body[c.start:c.end] == c.text
+
+
+def test_repeated_lead_paragraph_gives_its_claims_once():
+    para = "Der Plan kostet 500 Milliarden Dollar, sagen Beobachter."
+    body = para + "\n\n" + para + "\nMehr dazu später."
+    assert len(figures(body)) == 1
+
+
+def test_extraction_is_deterministic():
+    a = extract_claims(DE_BODY, language="de", published_on=DE_DATE)
+    b = extract_claims(DE_BODY, language="de", published_on=DE_DATE)
+    assert a == b
+
+
+def test_empty_body_gives_no_claims():
+    assert extract_claims("  \n", language="de", published_on=None) == []

@@ -1,0 +1,167 @@
+"""Quotes: the words, who said them, and when."""
+
+import datetime as dt
+
+import pytest
+
+from articles.extraction import extract_claims
+
+from .samples import DE_BODY, DE_DATE, EN_BODY, EN_DATE, TWEETS
+
+
+def quotes(body, language="de", published_on=dt.date(2025, 3, 7)):
+    return [c for c in extract_claims(body, language=language, published_on=published_on) if c.kind == "quote"]
+
+
+def said(body, language="de", published_on=dt.date(2025, 3, 7)):
+    return [(c.speaker, c.text) for c in quotes(body, language, published_on)]
+
+
+@pytest.mark.parametrize(
+    "body, speaker, words",
+    [
+        ("„Wir bauen das größte Werk Europas“, sagte Maria Schneider am Rande der Messe.",
+         "Maria Schneider", "Wir bauen das größte Werk Europas"),
+        ("Maria Schneider erklärte: „Wir bauen das größte Werk Europas.“",
+         "Maria Schneider", "Wir bauen das größte Werk Europas."),
+        ("Das schrieb Paul Weber auf X: »Die Förderung kommt zu spät für uns alle.«",
+         "Paul Weber", "Die Förderung kommt zu spät für uns alle."),
+        ("„Die Förderung kommt viel zu spät“, so Paul Weber.", "Paul Weber", "Die Förderung kommt viel zu spät"),
+        ("„Das Netz ist längst am Limit“, sagte jüngst Stadtwerke-Chef Jonas Keller auf einem Kongress.",
+         "Jonas Keller", "Das Netz ist längst am Limit"),
+        ("Sprecherin Laura Hahn sagte in einem Interview mit dem Radio:\n„Wir prüfen alle Angebote sehr genau.“",
+         "Laura Hahn", "Wir prüfen alle Angebote sehr genau."),
+        ('"We will build it in Texas," said Sarah Miller, the chief executive.',
+         "Sarah Miller", "We will build it in Texas"),
+        ('Sarah Miller told reporters: "We will build it in Texas."', "Sarah Miller", "We will build it in Texas."),
+        ("“We will build it in Texas,” Sarah Miller wrote on her blog.", "Sarah Miller", "We will build it in Texas"),
+        ("Die Ministerin verspricht ein neues Gesetz (”Wir werden die Netze schneller ausbauen“) für alle.\n"
+         "Gemeint ist Katrin Vogel.", None, None),
+    ],
+)
+def test_speaker_patterns(body, speaker, words):
+    got = said(body, "en" if body[0] in '"“S' and "said" in body or "told" in body or "wrote" in body else "de")
+    if speaker is None:
+        assert got == []
+    else:
+        assert got == [(speaker, words)]
+
+
+def test_a_name_before_a_colon_with_the_quote_on_the_next_line():
+    body = ("Lukas Brandt zeigte sich unbeeindruckt und erklärte am Freitag vor Journalisten:\n"
+            "„Das Projekt wird pünktlich fertig, da bin ich sicher.“")
+    assert said(body) == [("Lukas Brandt", "Das Projekt wird pünktlich fertig, da bin ich sicher.")]
+
+
+def test_a_first_name_alone_in_the_sentence_names_the_speaker():
+    body = ("Während die Opposition schweigt, verspricht „unser Friedrich“ im Fernsehen viel "
+            "(„Wir holen die Fabriken zurück ins eigene Land“) und lächelt.")
+    assert said(body) == [("Friedrich", "Wir holen die Fabriken zurück ins eigene Land")]
+
+
+def test_pronoun_speaker_is_the_person_named_just_before():
+    body = ("Tom Fischer, der die Firma gegründet hat, zweifelt an den Zahlen. "
+            "Auf seinem Blog schrieb er: „Das Geld ist schlicht nicht vorhanden.“")
+    assert said(body) == [("Tom Fischer", "Das Geld ist schlicht nicht vorhanden.")]
+
+
+def test_short_form_resolves_to_the_full_name_used_in_the_article():
+    body = ("Elon Musk meldete sich am Abend zu Wort. Musk hatte auf X gepostet: "
+            "„Die Zahlen gehen hinten und vorne nicht auf.“")
+    assert said(body) == [("Elon Musk", "Die Zahlen gehen hinten und vorne nicht auf.")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Das Projekt „Stargate“ sorgt für Streit.",
+        "In US-Medien heißt er „Schattenpräsident“.",
+        "Bailout ohne das Wort „Bailout“ zu sagen.",
+        "Er wurde zum „White House AI & Crypto Czar“ ernannt, sagte Lena Wolf.",
+        "Die Verordnung „LAUNCHING THE GENESIS MISSION“ kam am Montag, sagte Lena Wolf.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotes(body):
+    assert quotes(body) == []
+
+
+def test_quote_without_any_speaker_is_left_out_but_its_figure_stays():
+    body = "Zwei Welten prallen aufeinander:\n„Das kostet am Ende bis zu 40 Milliarden Euro.“"
+    claims = extract_claims(body, language="de", published_on=None)
+    assert [(c.kind, c.quantity.value, c.quantity.bound) for c in claims] == [("figure", 4e10, "le")]
+
+
+def test_quote_with_a_figure_carries_it_and_is_not_doubled_by_a_figure_claim():
+    body = ("Max Richter schrieb am Mittwoch auf X: „Die haben gar kein Geld. "
+            "Gesichert sind weniger als 10 Milliarden Dollar.“")
+    claims = extract_claims(body, language="de", published_on=dt.date(2025, 1, 24))
+    assert len(claims) == 1
+    (c,) = claims
+    assert c.kind == "quote" and c.speaker == "Max Richter"
+    assert (c.quantity.value, c.quantity.unit, c.quantity.bound) == (1e10, "USD", "lt")
+
+
+def test_quote_with_two_figures_keeps_the_first_and_adds_a_figure_claim_for_the_second():
+    body = ("Eva Roth sagte am Montag: „Wir investieren 2 Milliarden Euro. "
+            "Das schafft über 3.000 Arbeitsplätze in der Region.“")
+    claims = extract_claims(body, language="de", published_on=dt.date(2025, 1, 24))
+    assert [(c.kind, c.quantity.value, c.quantity.unit) for c in claims] == [
+        ("quote", 2e9, "EUR"), ("figure", 3e3, "count")]
+    assert claims[1].text == "Das schafft über 3.000 Arbeitsplätze in der Region."
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
+    body = ("Anna Lang schrieb dazu: “Die Flotte parkt die meiste Zeit. Sie könnte nachts rechnen.\n\n"
+            "Ein neuer Absatz.")
+    assert said(body) == [("Anna Lang", "Die Flotte parkt die meiste Zeit. Sie könnte nachts rechnen.")]
+
+
+def test_mixed_german_web_quote_marks():
+    body = "”Die Preise steigen weiter, das ist sicher“, sagte Jan Kurz."
+    assert said(body) == [("Jan Kurz", "Die Preise steigen weiter, das ist sicher")]
+
+
+# ---------------------------------------------------------------- when it was said
+
+
+def test_tweet_header_gives_speaker_and_date_for_a_multi_line_quote():
+    qs = quotes(TWEETS, published_on=dt.date(2025, 4, 1))
+    assert [(c.speaker, c.stated_on) for c in qs] == [
+        ("Anna Berger", dt.date(2025, 3, 3)), ("Anna Berger", dt.date(2025, 3, 24))]
+    assert qs[0].text == "Es wird keine staatliche Rettung für Chiphersteller geben.\nDer Markt regelt das allein."
+    assert "Beitrag" not in qs[1].text
+
+
+def test_weekday_is_the_latest_such_day_on_or_before_the_article_date():
+    by_speaker = {c.speaker: c.stated_on for c in quotes(DE_BODY, published_on=DE_DATE)}
+    assert by_speaker["Elon Musk"] == dt.date(2025, 1, 22)  # Mittwoch before Saturday 25 Jan
+    assert by_speaker["Donald Trump"] == dt.date(2025, 1, 23)  # Donnerstag
+    assert by_speaker["Karoline Leavitt"] == dt.date(2025, 1, 24)  # gestern
+
+
+def test_english_weekday_and_the_next_day():
+    by_speaker = {}
+    for c in quotes(EN_BODY, "en", EN_DATE):
+        by_speaker.setdefault(c.speaker, c.stated_on)
+    assert by_speaker["Elon Musk"] == dt.date(2025, 1, 22)  # on Wednesday
+    assert by_speaker["Sam Altman"] == dt.date(2025, 1, 23)  # the next day
+    assert by_speaker["Donald Trump"] == dt.date(2025, 1, 23)  # on Thursday
+
+
+def test_explicit_date_near_the_quote():
+    body = "Am 3. Februar 2025 sagte Jonas Pohl: „Wir verdoppeln die Kapazität bis zum Sommer.“"
+    assert [c.stated_on for c in quotes(body, published_on=None)] == [dt.date(2025, 2, 3)]
+
+
+def test_no_date_without_an_article_date_or_an_explicit_one():
+    body = "Jonas Pohl sagte am Dienstag: „Wir verdoppeln die Kapazität bis zum Sommer.“"
+    assert [c.stated_on for c in quotes(body, published_on=None)] == [None]
+    body = "Jonas Pohl sagte: „Wir verdoppeln die Kapazität bis zum Sommer.“"
+    assert [c.stated_on for c in quotes(body, published_on=dt.date(2025, 5, 2))] == [None]
+
+
+def test_english_article_quotes():
+    got = said(EN_BODY, "en", EN_DATE)
+    assert ("Elon Musk", "They don't actually have the money") in got
+    assert ("Sam Altman", "Wrong, as you surely know") in got
+    assert ("Donald Trump", "He hates one of the people involved, that's all.") in got
