@@ -69,6 +69,7 @@ class SpeakerKind(models.TextChoices):
 
 class Speaker(models.Model):
     name = models.CharField(max_length=200, unique=True)
+    key = models.CharField(max_length=100, db_index=True, blank=True, help_text="folded surname, to match variants")
     kind = models.CharField(max_length=12, choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
     name_variants = ArrayField(models.CharField(max_length=200), default=list, blank=True)
 

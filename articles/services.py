@@ -102,26 +102,28 @@ def article_import(
 
 
 def speaker_resolve(*, name: str | None) -> Speaker | None:
-    """One Speaker per person across articles: "Musk" finds "Elon Musk" through its name variants."""
-    name = re.sub(r"\s+", " ", (name or "")).strip()[:200]
+    """One Speaker per person across articles: "Musk" finds "Elon Musk"; a fuller name seen later
+    ("Elon Musk" after "Musk") becomes the speaker's name and the short form a variant."""
+    from articles.extraction.names import canonical_speaker, display_name, speaker_key
+
+    name = display_name(re.sub(r"\s+", " ", name or "").strip())[:200]
     if not name:
         return None
-    found = Speaker.objects.filter(Q(name__iexact=name) | Q(name_variants__contains=[name])).first()
-    if found is None and " " not in name:
-        # a surname alone: the one known speaker whose full name ends with it
-        matches = list(Speaker.objects.filter(name__iendswith=f" {name}")[:2])
-        found = matches[0] if len(matches) == 1 else None
-    if found is None and " " in name:
-        surname = name.rsplit(" ", 1)[1]
-        short = Speaker.objects.filter(name__iexact=surname).first()
-        if short is not None:  # we knew only the surname so far: the full name becomes the name
-            short.name_variants = sorted({*short.name_variants, short.name})
-            short.name = name
-            short.save(update_fields=["name", "name_variants"])
-            return short
+    key = speaker_key(name)[:100]
+    rows = list(Speaker.objects.filter(key=key).order_by("id"))
+    by_name = {variant: row for row in rows for variant in [row.name, *row.name_variants]}
+    canon = canonical_speaker(name, by_name)
+    found = by_name.get(canon)
     if found is None:
-        found, _ = Speaker.objects.get_or_create(name=name)
-    elif name != found.name and name not in found.name_variants:
+        shorter = [row for row in rows if canonical_speaker(row.name, [name]) == name]
+        if len(shorter) == 1:  # we only knew a short form so far: the full name becomes the name
+            found = shorter[0]
+            found.name_variants = sorted({*found.name_variants, found.name})
+            found.name = name
+            found.save(update_fields=["name", "name_variants"])
+            return found
+        found, _ = Speaker.objects.get_or_create(name=name, defaults={"key": key})
+    if name != found.name and name not in found.name_variants:
         found.name_variants = sorted({*found.name_variants, name})
         found.save(update_fields=["name_variants"])
     return found
@@ -156,23 +158,27 @@ def topic_merge(*, source: Topic, target: Topic) -> Topic:
 # --- claims -------------------------------------------------------------------------------------
 
 
-def _claim_from_draft(article: Article, draft: ClaimDraft) -> Claim:
+def _claim_from_draft(article: Article, draft: ClaimDraft, speakers: dict, topics: dict) -> Claim:
     qty = draft.quantity
+    if draft.speaker not in speakers:
+        speakers[draft.speaker] = speaker_resolve(name=draft.speaker)
+    if draft.topic not in topics:
+        topics[draft.topic] = topic_for(label=draft.topic)
     return Claim(
         article=article,
         kind=draft.kind,
         text=draft.text,
         span_start=draft.start,
         span_end=draft.end,
-        speaker=speaker_resolve(name=draft.speaker),
+        speaker=speakers[draft.speaker],
         stated_on=draft.stated_on,
         quantity_value=qty.value if qty else None,
         quantity_unit=qty.unit if qty else "",
         quantity_bound=qty.bound if qty else "",
         quantity_high=qty.high if qty else None,
         unit_inferred=bool(qty and qty.unit_inferred),
-        topic=topic_for(label=draft.topic),
-        terms=[t[:100] for t in draft.terms][:30],
+        topic=topics[draft.topic],
+        terms=[t[:100] for t in draft.terms][:40],
     )
 
 
@@ -189,15 +195,20 @@ def claims_extract(*, article: Article, suggest: bool = True) -> list[int]:
     drafts = extract_claims(
         article.body, language=article.language, published_on=article.published_on, title=article.title
     )
-    existing = {(c.kind, c.span_start, c.span_end): c for c in article.claims.all()}
+    # a sentence can hold several figures, so the quantity is part of what identifies a candidate
+    existing = {(c.kind, c.span_start, c.span_end, c.quantity_value, c.quantity_unit): c
+                for c in article.claims.all()}
     keep: set[int] = set()
     new_claims: list[Claim] = []
+    speakers: dict = {}
+    topics: dict = {}
     for draft in drafts:
-        old = existing.get((draft.kind, draft.start, draft.end))
+        qty = draft.quantity
+        old = existing.get((draft.kind, draft.start, draft.end, qty.value if qty else None, qty.unit if qty else ""))
         if old is not None:
             keep.add(old.pk)
             continue
-        new_claims.append(_claim_from_draft(article, draft))
+        new_claims.append(_claim_from_draft(article, draft, speakers, topics))
     touched = Q(status=ClaimStatus.CANDIDATE, version=1) & ~Q(links_out__state=LinkState.CONFIRMED) & ~Q(
         links_in__state=LinkState.CONFIRMED
     )
@@ -267,7 +278,7 @@ def claim_create(
 ) -> Claim:
     """A claim written by an editor (or the demo data): its span is found in the article body."""
     start = article.body.find(text)
-    value, unit, bound, high = quantity if quantity else (None, "", "", None)
+    value, unit, bound, high = quantity or (None, "", "", None)
     return Claim.objects.create(
         article=article,
         kind=kind,

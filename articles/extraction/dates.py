@@ -7,11 +7,41 @@ import functools
 import re
 
 MONTHS = {
-    "jan": 1, "januar": 1, "january": 1, "feb": 2, "februar": 2, "february": 2, "mär": 3, "märz": 3,
-    "mar": 3, "march": 3, "apr": 4, "april": 4, "mai": 5, "may": 5, "jun": 6, "juni": 6, "june": 6,
-    "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "okt": 10, "oktober": 10, "oct": 10, "october": 10, "nov": 11, "november": 11, "dez": 12,
-    "dezember": 12, "dec": 12, "december": 12,
+    "jan": 1,
+    "januar": 1,
+    "january": 1,
+    "feb": 2,
+    "februar": 2,
+    "february": 2,
+    "mär": 3,
+    "märz": 3,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "mai": 5,
+    "may": 5,
+    "jun": 6,
+    "juni": 6,
+    "june": 6,
+    "jul": 7,
+    "juli": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dez": 12,
+    "dezember": 12,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
@@ -21,28 +51,49 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 WEEKDAYS = {
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonntag": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
-WEEKDAY_RE = re.compile(r"\b(?:am|on|last|vergangenen|letzten)?\s*(" + "|".join(WEEKDAYS) + r")\b",
-                        re.IGNORECASE)
+WEEKDAY_RE = re.compile(
+    r"\b(?:am|on|last|vergangenen|letzten)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
+)
 RELATIVE = {
-    "gestern": -1, "yesterday": -1, "vorgestern": -2, "heute": 0, "today": 0,
+    "gestern": -1,
+    "yesterday": -1,
+    "vorgestern": -2,
+    "heute": 0,
+    "today": 0,
 }
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.IGNORECASE)
-NEXT_DAY_RE = re.compile(r"\b(?:the next day|the following day|am nächsten tag|am folgetag|tags darauf)\b",
-                         re.IGNORECASE)
+NEXT_DAY_RE = re.compile(
+    r"\b(?:the next day|the following day|am nächsten tag|am folgetag|tags darauf)\b", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=4096)
 def _dateparser(span: str, language: str) -> dt.date | None:
     """dateparser on one short candidate span, language fixed; cached."""
     try:
-        import dateparser  # noqa: PLC0415
+        import dateparser
     except ImportError:  # pragma: no cover - dateparser is a project dependency
         return None
-    got = dateparser.parse(span, languages=[language[:2]],
-                           settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"})
+    got = dateparser.parse(
+        span,
+        languages=[language[:2]],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+    )
     return got.date() if got else None
 
 
@@ -75,8 +126,9 @@ def parse_explicit(m: re.Match[str], language: str, published_on: dt.date | None
         return None
 
 
-def find_date(context: str, language: str, published_on: dt.date | None,
-              previous: dt.date | None = None) -> dt.date | None:
+def find_date(
+    context: str, language: str, published_on: dt.date | None, previous: dt.date | None = None
+) -> dt.date | None:
     """The date a statement was made, from the words around it; None when unknown."""
     m = DATE_RE.search(context)
     if m:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -15,20 +16,25 @@ from .types import ClaimDraft
 # ---------------------------------------------------------------- sentences
 
 ABBREV = frozenset(
-    """mio mrd bio tsd ca nov dez jan feb mär apr jun jul aug sep sept okt oct dec dr prof st nr bzw vgl z b u a d
-    h mr mrs ms jr inc corp co etc vs ggf evtl usw e g i no ex bspw sog abs""".split()
+    """
+        mio mrd bio tsd ca nov dez jan feb mär apr jun jul aug sep sept okt oct dec dr prof st nr
+        bzw vgl z b u a d h mr mrs ms jr inc corp co etc vs ggf evtl usw e g i no ex bspw sog abs
+    """.split()
 )
 SENT_END = re.compile(r"[.!?…]+[\"“”»«‘’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w]+)$")
 
 
-def split_sentences(body: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) over the whole body; a line break always ends a sentence."""
+def split_sentences(body: str, language: str = "de") -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over the whole body.
+
+    A line break ends a sentence, except in hard-wrapped text: a line that stops mid-sentence and is followed
+    by a line going on in lower case is joined with it. In German a number with a point is an ordinal or a
+    date ("21. Jahrhundert", "6. Nov.") unless it has four digits (a year ending the sentence).
+    """
+    german = language.startswith("de")
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in body.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
+    for line_start, line in _blocks(body):
         cut = 0
         for m in SENT_END.finditer(line):
             end = m.end()
@@ -42,13 +48,32 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
                 continue  # "(!)" inside a sentence
             if m.group(0)[0] == ".":
                 w = _WORD_BEFORE.search(line, 0, m.start())
-                if w and (w.group(1).lower() in ABBREV or w.group(1).isdigit()
-                          or (len(w.group(1)) == 1 and w.group(1).isupper())):
+                if w and (
+                    w.group(1).lower() in ABBREV
+                    or (w.group(1).isdigit() and german and len(w.group(1)) < 4)
+                    or (len(w.group(1)) == 1 and w.group(1).isupper())
+                ):
                     continue
             _add_span(spans, line, line_start, cut, end)
             cut = end
         _add_span(spans, line, line_start, cut, len(line))
     return spans
+
+
+_WRAPPED = re.compile(r"[^\s.!?:;…\"“”»«)]\n(?=[ \t]*[a-zäöüß])")
+
+
+def _blocks(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of each line, hard-wrapped lines joined (the newline stays inside the text)."""
+    joins = {m.start() + 1 for m in _WRAPPED.finditer(body)}
+    out: list[tuple[int, str]] = []
+    start = 0
+    for i, ch in enumerate(body):
+        if ch == "\n" and i not in joins:
+            out.append((start, body[start:i]))
+            start = i + 1
+    out.append((start, body[start:]))
+    return out
 
 
 BULLET = re.compile(r"^\s*(?:[-–•*|>]+\s+|\d{1,2}[.)]\s+(?=\D))?")
@@ -66,7 +91,7 @@ def _add_span(spans: list[tuple[int, int]], line: str, offset: int, a: int, b: i
 
 # ---------------------------------------------------------------- quotes
 
-CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”“\"‘", "”": "“”", "\"": "\"”“"}
+CLOSERS = {"„": '“”"', "»": "«", "«": "»", "“": '”“"‘', "”": "“”", '"': '"”“'}
 PARA_BREAK = re.compile(r"\n[ \t]*\n")
 SPEECH = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|schrieb|schreibt|geschrieben|betonte|betont|"
@@ -81,7 +106,7 @@ AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
 CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
 PRONOUN_RE = re.compile(r"\b(?:[Ee]r|[Hh]e|[Ss]he)\b")
 NAME_FIRST_RE = re.compile(rf"^[\s,.–—-]*([^.;:!?\n]{{1,70}}?)\s(?i:{SPEECH})\b")
-HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n]{3,60}?)\s+@\w+\s*[–—-]?\s*(?P<date>[^\n]{0,40})$")
+HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n(]{3,60}?)\s*\(?@\w+\)?\s*(?:[–—·|-]\s*)?(?P<date>[^\n]{0,40})$")
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
 
 
@@ -97,17 +122,22 @@ class Quote:
 def find_quotes(body: str) -> list[Quote]:
     out: list[Quote] = []
     n = len(body)
+    breaks = [m.start() for m in PARA_BREAK.finditer(body)] + [n]
     i = 0
     while i < n:
         c = body[i]
         if c in CLOSERS and (i == 0 or not body[i - 1].isalnum()) and i + 1 < n and not body[i + 1].isspace():
-            para = PARA_BREAK.search(body, i)
-            limit = min(para.start() if para else n, i + 2500)
+            para = breaks[bisect.bisect_left(breaks, i)]
+            limit = min(para, i + 2500)
             k = i + 1
             found = -1
             while k < limit:
                 ch = body[k]
-                if ch in CLOSERS[c] and not body[k - 1].isspace() and (k + 1 >= n or not body[k + 1].isalnum()):
+                if (
+                    ch in CLOSERS[c]
+                    and not body[k - 1].isspace()
+                    and (k + 1 >= n or not body[k + 1].isalnum())
+                ):
                     found = k
                     break
                 k += 1
@@ -119,12 +149,13 @@ def find_quotes(body: str) -> list[Quote]:
                 i = found + 1
                 continue
             if found == -1:
-                end = limit
+                nl = body.find("\n", i)
+                end = min(limit, nl if nl != -1 else n)
                 while end > i + 1 and body[end - 1].isspace():
                     end -= 1
                 if end > i + 1:
                     out.append(Quote(i, i + 1, end, False, end))
-                i = limit
+                i = max(end, i + 1)
                 continue
         i += 1
     return out
@@ -142,16 +173,22 @@ def is_statement(text: str) -> bool:
 
 TERM_RE = re.compile(r"[A-Za-zÄÖÜäöüß][\w&]*(?:-[\w&]+)*")
 UNIT_TERMS = frozenset(
-    """milliarden milliarde millionen million billionen billion dollar euro us-dollar prozent mrd mio
-    billions millions trillion percent""".split()
+    """
+        milliarden milliarde millionen million billionen billion dollar euro us-dollar prozent mrd
+        mio billions millions trillion percent
+    """.split()
 )
-TOPIC_GENERIC = frozenset("ki ai eu us usa un it ki-modelle ai-modelle bailout".split())
+TOPIC_GENERIC = frozenset(["ki", "ai", "eu", "us", "usa", "un", "it", "uk"])
 PROJECT_RES = [
     re.compile(r"[\"„“”»](?P<g>[^\"„“”»«\n]{2,40})[\"“”«]"),
-    re.compile(r"(?<![\w-])(?P<g>[A-ZÄÖÜ][\w]+)-(?:Projekt|Projekts|Projektes|Initiative|Programm|Plans?|Mission)\b"),
+    re.compile(
+        r"(?<![\w-])(?P<g>[A-ZÄÖÜ][\w]+)[\"“”«]?-(?:Projekt|Projekts|Projektes|Initiative|Programm|Plans?|Mission)\b"
+    ),
     re.compile(r"\b(?P<g>[A-Z][\w]+) (?:project|initiative|program|programme|venture|mission)\b"),
     re.compile(r"\b(?:Project|Operation|Projekt|Initiative|Programm|Mission) (?P<g>[A-Z][\w]+)\b"),
-    re.compile(r"\b(?:project|initiative|program|programme|venture|mission) (?:called |named )?(?P<g>[A-Z][\w]+)\b"),
+    re.compile(
+        r"\b(?:project|initiative|program|programme|venture|mission) (?:called |named )?(?P<g>[A-Z][\w]+)\b"
+    ),
 ]
 
 
@@ -161,7 +198,7 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
-def salient_terms(text: str, book: NameBook, sentence_starts: set[int] | None = None) -> list[str]:
+def salient_terms(text: str, book: NameBook) -> list[str]:
     """Names and capitalised terms, folded; persons as their folded surname, genitives undone."""
     out: list[str] = []
     for m in TERM_RE.finditer(text):
@@ -190,17 +227,25 @@ def salient_terms(text: str, book: NameBook, sentence_starts: set[int] | None = 
         if "-" in tok:
             for part in tok.split("-"):
                 pl = _fold(part)
-                if len(part) >= 2 and pl not in FUNCTION_WORDS and pl not in UNIT_TERMS and part[:1].isupper():
+                if (
+                    len(part) >= 2
+                    and pl not in FUNCTION_WORDS
+                    and pl not in UNIT_TERMS
+                    and part[:1].isupper()
+                ):
                     out.append(pl)
     return out
 
 
 def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, int]]:
-    """Proposed topic labels of an article with a weight: quoted names, project names, frequent names."""
+    """Proposed topic labels of an article with a weight: quoted names and project names; when there are
+    none, the most frequent name with inner capitals ("KI-Infrastruktur") alone, with weight 0."""
     person_words = {_fold(w) for p in book.people for w in (p.first, p.last)}
     counts: dict[str, int] = {}
     label: dict[str, str] = {}
-    for m in (m for rx in PROJECT_RES for m in rx.finditer(body)):
+    folded_title = _fold(title)
+    found = ((i, m) for i, rx in enumerate(PROJECT_RES) for text in (title, body) for m in rx.finditer(text))
+    for i, m in found:
         raw = m.group("g").strip()
         words = raw.split()
         if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
@@ -212,30 +257,45 @@ def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, i
         if (raw.isupper() and len(raw) <= 3) or _fold(raw) in TOPIC_GENERIC:
             continue
         key = _fold(raw)
+        if i == 0 and len(words) == 1 and raw[1:].islower() and key not in folded_title:
+            continue  # a single scare-quoted word („Bailout“) names no project unless the headline does
         label.setdefault(key, raw if not raw.isupper() else raw.title())
-        counts[key] = 0
+        counts[key] = max(counts.get(key, 0), int(i > 0))  # 1: named by a project pattern
     # frequent non-person names with inner capitals ("KI-Infrastruktur", "OpenAI") as a fallback
     freq: dict[str, int] = {}
     for m in TERM_RE.finditer(body):
         tok = m.group(0)
-        if (any(ch.isupper() for ch in tok[1:]) and not tok.isupper() and _fold(tok) not in person_words
-                and _fold(tok) not in TOPIC_GENERIC):
+        if (
+            any(ch.isupper() for ch in tok[1:])
+            and not tok.isupper()
+            and _fold(tok) not in person_words
+            and _fold(tok) not in TOPIC_GENERIC
+        ):
             freq[_fold(tok)] = freq.get(_fold(tok), 0) + 1
             label.setdefault(_fold(tok), tok)
     folded_body = _fold(body)
-    folded_title = _fold(title)
     out: list[tuple[str, int]] = []
     for key in counts:
         n = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded_body))
         w = n + (5 if key in folded_title else 0)
-        if n >= 2 or key in folded_title:
+        if n >= 2 or key in folded_title or counts[key]:
             out.append((label[key], w))
     if not out:
         for key, n in freq.items():
             if n >= 3:
                 out.append((label[key], n + (5 if key in folded_title else 0)))
+        out.sort(key=lambda kv: (-kv[1], kv[0]))
+        return [(out[0][0], 0)] if out else []
     out.sort(key=lambda kv: (-kv[1], kv[0]))
     return out
+
+
+def _topic_terms(topic: str | None) -> list[str]:
+    if not topic:
+        return []
+    out = [_fold(topic)]
+    out += [_fold(p) for p in re.split(r"[\s-]+", topic) if len(p) >= 3 and _fold(p) not in FUNCTION_WORDS]
+    return list(dict.fromkeys(out))
 
 
 # ---------------------------------------------------------------- the article
@@ -248,12 +308,12 @@ class Article:
         self.published_on = published_on
         self.title = title or ""
         self.book = NameBook(self.title + "\n" + body)
-        self.sentences = split_sentences(body)
+        self.sentences = split_sentences(body, self.language)
         self._sent_starts = [s for s, _ in self.sentences]
         self.topics = topic_candidates(body, self.title, self.book)
         self._topic_keys = [(_fold(lbl), lbl) for lbl, _ in self.topics]
         self.main_topic = self.topics[0][0] if self.topics else None
-        self.title_terms = salient_terms(self.title, self.book)[:6]
+        self.topic_terms = _topic_terms(self.main_topic)
 
     def sentence_index(self, pos: int) -> int:
         lo, hi = 0, len(self.sentences) - 1
@@ -270,13 +330,13 @@ class Article:
     def window(self, a: int, b: int) -> str:
         i, j = self.sentence_index(a), self.sentence_index(max(a, b - 1))
         i, j = max(0, i - 1), min(len(self.sentences) - 1, j + 1)
-        return self.body[self.sentences[i][0]:self.sentences[j][1]]
+        return self.body[self.sentences[i][0] : self.sentences[j][1]]
 
     def topic_for(self, a: int, b: int) -> str | None:
         near = _fold(self.window(a, b))
         main_w = self.topics[0][1] if self.topics else 0
         for (key, lbl), (_, w) in zip(self._topic_keys, self.topics, strict=True):
-            if key in near and w * 2 >= main_w:
+            if key in near and w > 0 and w * 2 >= main_w:
                 return lbl
         return self.main_topic
 
@@ -284,7 +344,7 @@ class Article:
         terms = salient_terms(self.window(a, b), self.book)
         if extra:
             terms = [*extra, *terms]
-        terms += self.title_terms
+        terms += self.topic_terms
         seen: dict[str, None] = {}
         for t in terms:
             seen.setdefault(t, None)
@@ -292,25 +352,54 @@ class Article:
 
     # ------------------------------------------------------------ speakers
 
-    def _person_in(self, text: str, offset: int, *, first_only: bool = True) -> str | None:
-        """The first person named in `text` (body[offset:offset+len(text)]), pronouns resolved."""
-        people = {p.start: p.name for p in find_people(text)}
+    def _mentions(self, text: str) -> list[tuple[int, int, str | None]]:
+        """People named in `text`: (start, end, display name); a pronoun gives name None."""
+        people = {p.start: p for p in find_people(text)}
+        out: list[tuple[int, int, str | None]] = []
+        skip_to = -1
         for m in CAP_TOKEN.finditer(text):
             pos = m.start()
+            if pos < skip_to:
+                continue
             if pos in people:
-                return people[pos]
+                p = people[pos]
+                end = text.find(p.last, pos) + len(p.last)
+                out.append((pos, end, self.book.canonical(p.name)))
+                skip_to = end
+                continue
             tok = m.group(1)
             if self.book.is_genitive(tok):
                 continue
             got = self.book.resolve(tok)
             if got:
-                return got
-            if _fold(tok) in first_names() and not (m.end() < len(text) and text[m.end()] == "-"):
-                return tok  # a first name on its own ("unser Friedrich")
-        pm = PRONOUN_RE.search(text)
-        if pm:
-            return self._antecedent(offset)
-        return None
+                out.append((pos, m.end(), got))
+            elif _fold(tok) in first_names() and not (m.end() < len(text) and text[m.end()] in "-."):
+                out.append((pos, m.end(), tok))  # a first name on its own ("unser Friedrich")
+        out += [(pm.start(), pm.end(), None) for pm in PRONOUN_RE.finditer(text)]
+        out.sort()
+        return out
+
+    def _person_in(self, text: str, offset: int, *, near_verb: bool = False) -> str | None:
+        """The person `text` (body[offset:offset+len(text)]) names as speaker, pronouns resolved.
+
+        With near_verb, the mention closest to the last verb of saying wins ("Nachdem A sprach, sagte B:"),
+        else the first one.
+        """
+        found = self._mentions(text)
+        if not found:
+            return None
+        pick = found[0]
+        if near_verb:
+            verbs = list(SPEECH_RE.finditer(text))
+            if verbs:
+                v = verbs[-1]
+
+                def dist(mn: tuple[int, int, str | None]) -> int:
+                    return v.start() - mn[1] if mn[1] <= v.start() else mn[0] - v.end() + 1
+
+                pick = min(found, key=lambda mn: (dist(mn), mn[0]))
+        name = pick[2]
+        return name if name is not None else self._antecedent(offset)
 
     def _antecedent(self, pos: int) -> str | None:
         """The person a pronoun at body position `pos` most likely stands for."""
@@ -325,14 +414,13 @@ class Article:
     def _bare_speaker(self, text: str, before_verb: bool) -> str | None:
         """A capitalised name right next to a speech verb ("Trump sagte", "so Altman") not in the book."""
         if before_verb:
-            m = re.search(rf"(?:^|[^\w])([A-ZÄÖÜ][\w-]+)\s*(?::\s*$|\s(?:hat|hatte|habe)?\s*(?:{SPEECH})\b)",
-                          text)
+            m = re.search(rf"(?:^|[^\w])([A-ZÄÖÜ][\w-]+)\s(?:hat|hatte|habe)?\s*(?:{SPEECH})\b", text)
         else:
             m = re.match(rf"^[\s,.–—-]*(?i:{SPEECH})\b\s+(?:[a-zäöüß]\w*\s+)?([A-ZÄÖÜ][\w-]+)", text)
         if not m:
             return None
         tok = m.group(1)
-        prev = text[:m.start(1)].split()
+        prev = text[: m.start(1)].split()
         if _fold(tok) in STOPWORDS or (prev and prev[-1].lower() in ARTICLES):
             return None
         return self.book.canonical(tok)
@@ -342,20 +430,22 @@ class Article:
         body = self.body
         # 1. tweet header on the line before: "Name @handle – 6. Nov. 2025"
         line_start = body.rfind("\n", 0, q.open) + 1
-        if not body[line_start:q.open].strip():
+        if not body[line_start : q.open].strip():
             prev_end = line_start - 1
+            while prev_end > 0 and body[prev_end - 1] in " \t\n":
+                prev_end -= 1
             prev_start = body.rfind("\n", 0, max(0, prev_end)) + 1
-            prev_line = body[prev_start:max(prev_start, prev_end)]
+            prev_line = body[prev_start : max(prev_start, prev_end)]
             hm = HANDLE_LINE.match(prev_line)
             if hm:
                 name = display_name(hm.group("name").strip(" –—-"))
                 return self.book.canonical(name), prev_line, hm.group("date")
         # 2. after the quote: "…“, sagte X" / "…“, so X"
         after_start = q.close + 1 if q.closed else q.end
-        after = body[after_start:after_start + 160].split("\n")[0]
+        after = body[after_start : after_start + 160].split("\n")[0]
         am = AFTER_RE.match(after)
         if am:
-            rest = after[am.end():am.end() + 90]
+            rest = after[am.end() : am.end() + 90]
             rest = re.split(r"[.;!?]\s", rest)[0]
             who = self._person_in(rest, after_start + am.end())
             if who is None:
@@ -373,7 +463,7 @@ class Article:
         si = self.sentence_index(q.open)
         s_start = self.sentences[si][0] if self.sentences else 0
         s_start = min(s_start, q.open)
-        before = body[s_start:q.open]
+        before = body[s_start : q.open]
         ctx_start = s_start
         if not before.strip():
             prev_end = line_start - 1
@@ -387,15 +477,18 @@ class Article:
                 before = body[ctx_start:prev_end]
         # blank out other quotes inside the context
         for other in quotes:
-            if (other is not q and ctx_start <= other.open < ctx_start + len(before)
-                    and is_statement(body[other.start:other.end])):
+            if (
+                other is not q
+                and ctx_start <= other.open < ctx_start + len(before)
+                and is_statement(body[other.start : other.end])
+            ):
                 a = other.start - ctx_start
                 b = min(len(before), other.end - ctx_start)
                 before = before[:a] + " " * (b - a) + before[b:]
         stripped = before.rstrip()
         intro = stripped.endswith((":", "(", ",")) or bool(SPEECH_RE.search(before))
         if intro:
-            who = self._person_in(before, ctx_start)
+            who = self._person_in(before, ctx_start, near_verb=True)
             if who is None:
                 who = self._bare_speaker(stripped, before_verb=True)
             if who:
@@ -432,7 +525,7 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
     quotes = find_quotes(body)
     previous_date: dt.date | None = None
     for q in quotes:
-        inner = body[q.start:q.end]
+        inner = body[q.start : q.end]
         if not is_statement(inner):
             continue
         speaker, ctx, header_date = art.speaker_for(q, quotes)
@@ -451,10 +544,19 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
             qty = mentions[inside[0]].quantity
             used.add(inside[0])
         terms = art.terms_for(q.start, q.end, extra=[_fold(speaker.split()[-1])])
-        claims.append(ClaimDraft(
-            kind="quote", text=inner, start=q.start, end=q.end, speaker=speaker, stated_on=stated,
-            quantity=qty, topic=art.topic_for(q.start, q.end), terms=terms,
-        ))
+        claims.append(
+            ClaimDraft(
+                kind="quote",
+                text=inner,
+                start=q.start,
+                end=q.end,
+                speaker=speaker,
+                stated_on=stated,
+                quantity=qty,
+                topic=art.topic_for(q.start, q.end),
+                terms=terms,
+            )
+        )
     quote_spans = [(c.start, c.end) for c in claims]
     for i, mn in enumerate(mentions):
         if i in used:
@@ -464,18 +566,29 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
         for qs, qe in quote_spans:  # keep a figure claim inside the quote it sits in
             if qs <= mn.start < qe:
                 s, e = max(s, qs), min(e, qe)
-        claims.append(ClaimDraft(
-            kind="figure", text=body[s:e], start=s, end=e, quantity=mn.quantity,
-            topic=art.topic_for(s, e), terms=art.terms_for(s, e),
-        ))
+        claims.append(
+            ClaimDraft(
+                kind="figure",
+                text=body[s:e],
+                start=s,
+                end=e,
+                quantity=mn.quantity,
+                topic=art.topic_for(s, e),
+                terms=art.terms_for(s, e),
+            )
+        )
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     # a lead paragraph repeated in the body (teaser + article) gives the same claims twice: keep the first
     seen: set[tuple] = set()
     out: list[ClaimDraft] = []
     for c in claims:
         q = c.quantity
-        key = (c.kind, re.sub(r"\s+", " ", c.text).strip().casefold(), c.speaker,
-               (q.value, q.unit, q.bound) if q else None)
+        key = (
+            c.kind,
+            re.sub(r"\s+", " ", c.text).strip().casefold(),
+            c.speaker,
+            (q.value, q.unit, q.bound) if q else None,
+        )
         if key in seen:
             continue
         seen.add(key)

@@ -7,64 +7,56 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 # Function words, months and weekdays: never a name, never a salient term.
 FUNCTION_WORDS = frozenset(
     """
-    der die das den dem des ein eine einen einem einer und oder aber doch denn wenn als auch sie er es wir ihr
-    ich du man kein keine keinen nur mit am im in an auf aus bei nach von vor zu zum zur für über unter so wie
-    was wer wo dann heute damit dabei während obwohl ob selbst schon jetzt hier bis seit nein ja nicht noch
-    diese dieser dieses jener alle viele mehr weniger nun da dort immer nie genau ganz sogar eben also erst
-    the and but if when as he she it we they a an in on at by for from to of with so how what who then today
-    now here said says may will can could would should not no yes this that these those there their his her
-    its our your my all many more most some any every each one two three after before since until while
-    january february march april june july august september october november december
-    januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag
-    sonntag monday tuesday wednesday thursday friday saturday sunday
+        der die das den dem des ein eine einen einem einer und oder aber doch denn wenn als auch sie
+        er es wir ihr ich du man kein keine keinen nur mit am im in an auf aus bei nach von vor zu
+        zum zur für über unter so wie was wer wo dann heute damit dabei während obwohl ob selbst
+        schon jetzt hier bis seit nein ja nicht noch diese dieser dieses jener alle viele mehr
+        weniger nun da dort immer nie genau ganz sogar eben also erst the and but if when as he she
+        it we they a an in on at by for from to of with so how what who then today now here said
+        says may will can could would should not no yes this that these those there their his her
+        its our your my all many more most some any every each one two three after before since
+        until while january february march april june july august september october november
+        december januar februar märz juni juli oktober dezember feb mar apr jun jul aug sep sept oct
+        okt nov dec dez montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday
+        wednesday thursday friday saturday sunday
     """.split()
 )
 # Capitalised words that are never a first name or a surname here (nouns that are first names somewhere).
 STOPWORDS = FUNCTION_WORDS | frozenset(
     """
-    genesis meta mission long hope faith grace art chip rose summer sky star power king queen
-    president präsident präsidentin chef chefin ceo minister ministerin kanzler kanzlerin sprecher
-    sprecherin white house weißen haus news times post street journal project projekt plan
-    tesla apple amazon google microsoft oracle nvidia softbank openai x twitter
+        genesis meta mission long hope faith grace art chip rose summer sky star power king queen
+        president präsident präsidentin chef chefin ceo minister ministerin kanzler kanzlerin
+        sprecher sprecherin white house weißen haus news times post street journal project projekt
+        plan tesla apple amazon google microsoft oracle nvidia softbank openai x twitter
     """.split()
 )
 
-_DATA = Path(__file__).with_name("first_names.txt")
-
-
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Known first names (casefolded): from the gender-guesser package's name list when installed."""
-    names: set[str] = set()
-    try:
-        import gender_guesser  # noqa: PLC0415
-
-        path = Path(gender_guesser.__file__).with_name("data") / "nam_dict.txt"
-        with open(path, encoding="utf-8", errors="ignore") as fh:
-            for line in fh:
-                if line.startswith("#") or len(line) < 30:
-                    continue
-                name = line[3:29].strip()
-                if " " in name:  # "=" lines: "Bill William"
-                    name = name.split(" ")[0]
-                if name.isalpha() and len(name) > 1:
-                    names.add(name.replace("+", "-").casefold())
-    except (ImportError, OSError):
-        names.update(_FALLBACK)
-    return frozenset(names - STOPWORDS)
+    """Known first names (casefolded), from the list below: common in German and English news."""
+    return frozenset(_FALLBACK - STOPWORDS)
 
 
-_FALLBACK = {
-    "elon", "donald", "david", "sam", "karoline", "jonas", "friedrich", "mario", "joe", "ross", "olaf",
-    "angela", "emmanuel", "ursula", "jensen", "satya", "sundar", "mark", "jeff", "bill", "tim", "masayoshi",
-    "larry", "peter", "michael", "thomas", "andreas", "robert", "christian", "annalena", "markus", "kamala",
-    "jd", "marco", "pete", "scott", "howard", "lisa", "sarah", "anna", "maria", "john", "james", "william",
-}
+_FALLBACK = set(
+    """
+        adam alexander alexandra alice andrea andreas angela anna anne annalena antonio barbara ben
+        benjamin bernd bill bob boris brian carl carlos charles chris christian christina christine
+        claudia daniel david dieter donald elena elizabeth elon emily emma emmanuel eric eva felix
+        frank franz friedrich george gerhard giorgia hans harald heinz helmut henry hubert ilse
+        isabel jack james jan jane jason jeff jennifer jens jensen jerome jim joachim joe johann
+        johannes john jonas jonathan jorge josef joseph julia julian jürgen karin karl karoline
+        kamala katharina katrin kevin klaus lars larry laura lena lisa lucas lukas manfred marc
+        marco maria mario mark markus martin mary masayoshi matthias max michael michelle mike nancy
+        nicola nina olaf oliver patrick paul peter petra philipp rainer ralf richard rishi robert
+        ross ruth sabine sam sarah satya scott sebastian sergey simon sophie stefan steffen stephan
+        steve steven sundar susanne sven thomas tim tobias tom ulrich ursula uwe volker walter
+        werner william wolfgang xi yann
+    """.split()
+)
 
 WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+)?"
 PERSON_RE = re.compile(rf"(?<![\w-])(?=({WORD})(?:\s+([A-Z])\.)?\s+((?:(?:von|van|de|al)\s+)?{WORD})\b)")
@@ -103,7 +95,7 @@ def speaker_key(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """"David O. Sacks" -> "David Sacks" (middle initials dropped), whitespace tidied."""
+    """ "David O. Sacks" -> "David Sacks" (middle initials dropped), whitespace tidied."""
     toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)]
     return " ".join(toks)
 

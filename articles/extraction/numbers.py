@@ -14,17 +14,62 @@ from .types import Quantity
 
 NUMBER_WORDS = {
     # German
-    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
-    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
-    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
-    "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
+    "ein": 1,
+    "eine": 1,
+    "einen": 1,
+    "einem": 1,
+    "einer": 1,
+    "eins": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "fünfzehn": 15,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
+    "hundert": 100,
+    "tausend": 1000,
     # English
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "a": 1,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
 }
 # "ein"/"one" alone is too common: a number word for 1 counts only before a scale word.
-WEAK_WORDS = {"ein", "eine", "einen", "einem", "einer", "eins", "one"}
+WEAK_WORDS = {"ein", "eine", "einen", "einem", "einer", "eins", "one", "a"}
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUM = rf"(?:\d+(?:[.,]\d+)*|(?:{_WORDS})(?![a-zäöüß]))"
@@ -44,36 +89,114 @@ _SCALE_RE = "|".join(f"(?:{p})" for p, _ in SCALES)
 _SHORT_SCALES = {"bn", "b", "mn", "m", "k", "tn"}
 
 CURRENCY_WORDS = {
-    "us-dollar": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD",
-    "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
-    "pfund": "GBP", "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "£": "GBP",
-    "franken": "CHF", "chf": "CHF", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
+    "us-dollar": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "us$": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "€": "EUR",
+    "pfund": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "gbp": "GBP",
+    "£": "GBP",
+    "franken": "CHF",
+    "chf": "CHF",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
 }
 # unit word -> (unit, factor); ordered longest first in the regex
 UNIT_WORDS: dict[str, tuple[str, float]] = {
-    "prozent": ("%", 1), "percent": ("%", 1), "per cent": ("%", 1), "%": ("%", 1),
-    "prozentpunkte": ("%", 1), "percentage points": ("%", 1),
-    "watt": ("W", 1), "kilowatt": ("W", 1e3), "megawatt": ("W", 1e6), "gigawatt": ("W", 1e9),
-    "terawatt": ("W", 1e12), "watts": ("W", 1), "kilowatts": ("W", 1e3), "megawatts": ("W", 1e6),
-    "gigawatts": ("W", 1e9), "terawatts": ("W", 1e12), "kw": ("W", 1e3), "mw": ("W", 1e6), "gw": ("W", 1e9), "tw": ("W", 1e12),
-    "wattstunden": ("Wh", 1), "kilowattstunden": ("Wh", 1e3), "megawattstunden": ("Wh", 1e6),
-    "gigawattstunden": ("Wh", 1e9), "terawattstunden": ("Wh", 1e12), "kilowatt hours": ("Wh", 1e3),
-    "megawatt hours": ("Wh", 1e6), "gigawatt hours": ("Wh", 1e9), "terawatt hours": ("Wh", 1e12),
-    "kwh": ("Wh", 1e3), "mwh": ("Wh", 1e6), "gwh": ("Wh", 1e9), "twh": ("Wh", 1e12),
-    "hektar": ("m2", 1e4), "hectares": ("m2", 1e4), "hectare": ("m2", 1e4), "ha": ("m2", 1e4),
-    "quadratmeter": ("m2", 1), "square metres": ("m2", 1), "square meters": ("m2", 1), "m²": ("m2", 1),
-    "m2": ("m2", 1), "qm": ("m2", 1), "quadratkilometer": ("m2", 1e6), "square kilometres": ("m2", 1e6),
-    "square kilometers": ("m2", 1e6), "km²": ("m2", 1e6), "km2": ("m2", 1e6), "acres": ("m2", 4046.8564224),
-    "kubikmeter": ("m3", 1), "cubic metres": ("m3", 1), "cubic meters": ("m3", 1), "m³": ("m3", 1),
-    "m3": ("m3", 1), "liter": ("m3", 1e-3), "litres": ("m3", 1e-3), "liters": ("m3", 1e-3),
-    "tonnen": ("kg", 1e3), "tonnes": ("kg", 1e3), "tons": ("kg", 1e3), "kilogramm": ("kg", 1),
-    "kilograms": ("kg", 1), "kg": ("kg", 1),
+    "prozent": ("%", 1),
+    "percent": ("%", 1),
+    "per cent": ("%", 1),
+    "%": ("%", 1),
+    "prozentpunkte": ("%", 1),
+    "percentage points": ("%", 1),
+    "watt": ("W", 1),
+    "kilowatt": ("W", 1e3),
+    "megawatt": ("W", 1e6),
+    "gigawatt": ("W", 1e9),
+    "terawatt": ("W", 1e12),
+    "watts": ("W", 1),
+    "kilowatts": ("W", 1e3),
+    "megawatts": ("W", 1e6),
+    "gigawatts": ("W", 1e9),
+    "terawatts": ("W", 1e12),
+    "kw": ("W", 1e3),
+    "mw": ("W", 1e6),
+    "gw": ("W", 1e9),
+    "tw": ("W", 1e12),
+    "wattstunden": ("Wh", 1),
+    "kilowattstunden": ("Wh", 1e3),
+    "megawattstunden": ("Wh", 1e6),
+    "gigawattstunden": ("Wh", 1e9),
+    "terawattstunden": ("Wh", 1e12),
+    "kilowatt hours": ("Wh", 1e3),
+    "megawatt hours": ("Wh", 1e6),
+    "gigawatt hours": ("Wh", 1e9),
+    "terawatt hours": ("Wh", 1e12),
+    "kwh": ("Wh", 1e3),
+    "mwh": ("Wh", 1e6),
+    "gwh": ("Wh", 1e9),
+    "twh": ("Wh", 1e12),
+    "hektar": ("m2", 1e4),
+    "hectares": ("m2", 1e4),
+    "hectare": ("m2", 1e4),
+    "ha": ("m2", 1e4),
+    "quadratmeter": ("m2", 1),
+    "square metres": ("m2", 1),
+    "square meters": ("m2", 1),
+    "m²": ("m2", 1),
+    "m2": ("m2", 1),
+    "qm": ("m2", 1),
+    "quadratkilometer": ("m2", 1e6),
+    "square kilometres": ("m2", 1e6),
+    "square kilometers": ("m2", 1e6),
+    "km²": ("m2", 1e6),
+    "km2": ("m2", 1e6),
+    "acres": ("m2", 4046.8564224),
+    "kubikmeter": ("m3", 1),
+    "cubic metres": ("m3", 1),
+    "cubic meters": ("m3", 1),
+    "m³": ("m3", 1),
+    "m3": ("m3", 1),
+    "liter": ("m3", 1e-3),
+    "litres": ("m3", 1e-3),
+    "liters": ("m3", 1e-3),
+    "tonnen": ("kg", 1e3),
+    "tonnes": ("kg", 1e3),
+    "tons": ("kg", 1e3),
+    "kilogramm": ("kg", 1),
+    "kilograms": ("kg", 1),
+    "kg": ("kg", 1),
 }
 DURATION_WORDS: dict[str, tuple[str, float]] = {
-    "tage": ("d", 1), "tagen": ("d", 1), "tag": ("d", 1), "days": ("d", 1), "day": ("d", 1),
-    "wochen": ("d", 7), "woche": ("d", 7), "weeks": ("d", 7), "week": ("d", 7),
-    "monate": ("a", 1 / 12), "monaten": ("a", 1 / 12), "monat": ("a", 1 / 12), "months": ("a", 1 / 12),
-    "month": ("a", 1 / 12), "jahre": ("a", 1), "jahren": ("a", 1), "jahr": ("a", 1), "years": ("a", 1),
+    "tage": ("d", 1),
+    "tagen": ("d", 1),
+    "tag": ("d", 1),
+    "days": ("d", 1),
+    "day": ("d", 1),
+    "wochen": ("d", 7),
+    "woche": ("d", 7),
+    "weeks": ("d", 7),
+    "week": ("d", 7),
+    "monate": ("a", 1 / 12),
+    "monaten": ("a", 1 / 12),
+    "monat": ("a", 1 / 12),
+    "months": ("a", 1 / 12),
+    "month": ("a", 1 / 12),
+    "jahre": ("a", 1),
+    "jahren": ("a", 1),
+    "jahr": ("a", 1),
+    "years": ("a", 1),
     "year": ("a", 1),
 }
 # counted things: a number before one of these is a count
@@ -111,13 +234,20 @@ FIGURE_RE = re.compile(
 BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
     (b, re.compile(rf"(?:^|[^\w])(?:{p})[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE))
     for b, p in [
-        ("lt", r"(?:deutlich|weit|klar|knapp|well|far|just|slightly)\s+(?:unter|weniger als|under|below|less than)"
-               r"|weniger als|unter|unterhalb von|less than|fewer than|under|below"),
+        (
+            "lt",
+            r"(?:deutlich|weit|klar|knapp|well|far|just|slightly)\s+"
+            r"(?:unter|weniger als|under|below|less than)"
+            r"|weniger als|unter|unterhalb von|less than|fewer than|under|below",
+        ),
         ("le", r"bis zu|höchstens|maximal|max\.|up to|no more than|at most|not more than"),
         ("ge", r"mindestens|wenigstens|at least|no less than|not less than"),
         ("gt", r"mehr als|über|oberhalb von|more than|over|above|upwards of|in excess of"),
-        ("approx", r"rund|etwa|ungefähr|circa|ca\.|fast|knapp|beinahe|nahezu|gut|eher bei|eher|schätzungsweise"
-                   r"|about|around|almost|nearly|roughly|approximately|close to|some|an estimated|estimated"),
+        (
+            "approx",
+            r"rund|etwa|ungefähr|circa|ca\.|fast|knapp|beinahe|nahezu|gut|eher bei|eher|schätzungsweise"
+            r"|about|around|almost|nearly|roughly|approximately|close to|some|an estimated|estimated",
+        ),
     ]
 ]
 RANGE_LEAD = re.compile(r"(?:zwischen|between|von|from)[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE)
@@ -126,12 +256,8 @@ RATE_RE = re.compile(
     r"|pro monat|per month|a month|per annum|p\.a\.)\b",
     re.IGNORECASE,
 )
-PER_ITEM_RE = re.compile(
-    r"\b(?:jeweils|je|pro|each|per|apiece)\b[^.;:!?]{0,20}$", re.IGNORECASE
-)
-MONEY_CONTEXT_RE = re.compile(
-    r"(?:US\$|\$|€|£|\b(?:us-dollar|dollar|euro|usd|eur)\b)", re.IGNORECASE
-)
+PER_ITEM_RE = re.compile(r"\b(?:jeweils|je|pro|each|per|apiece)\b[^.;:!?]{0,20}$", re.IGNORECASE)
+MONEY_CONTEXT_RE = re.compile(r"(?:US\$|\$|€|£|\b(?:us-dollar|dollar|euro|usd|eur)\b)", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]*([\w-]+|[^\w\s]|$)")
 _EN_NEXT_OK = re.compile(
     r"^(?:in|of|for|to|from|and|or|by|at|on|was|were|is|are|has|have|had|so|as|than|with|into|over|"
@@ -196,8 +322,9 @@ def _bound(before: str) -> str:
     return "eq"
 
 
-def find_figures(text: str, language: str, *, money_context: bool | None = None,
-                 default_currency: str | None = None) -> list[Mention]:
+def find_figures(
+    text: str, language: str, *, money_context: bool | None = None, default_currency: str | None = None
+) -> list[Mention]:
     """All figures in `text`, in order. `default_currency` is used for "10 Milliarden" with no unit."""
     out: list[Mention] = []
     if money_context is None:
@@ -217,12 +344,8 @@ def find_figures(text: str, language: str, *, money_context: bool | None = None,
             continue
         if num_raw.lower() in WEAK_WORDS and not scale_raw:
             continue
-        if scale_raw and scale_raw.lower() in _SHORT_SCALES and not (pre or unit_raw):
-            # "5 m", "10 b" need a currency to be scale words; "5 m" as metres is not handled
-            if scale_raw.lower() != "k" or not pre:
-                scale_raw = None
-                if not (unit_raw or count_raw):
-                    continue
+        if scale_raw and scale_raw.lower() in _SHORT_SCALES and not (pre or unit_raw or count_raw):
+            continue  # "bn", "m", "k" are scale words only with a currency or a counted noun ("5m people")
         if scale_raw and not re.match(r"[A-Za-zÄÖÜäöü]", scale_raw):
             continue
         value = parse_number(num_raw, language)
@@ -231,7 +354,7 @@ def find_figures(text: str, language: str, *, money_context: bool | None = None,
         rsep = m.group("rsep")
         num2 = m.group("num2")
         high = None
-        before = text[max(0, m.start() - 40):m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         if num2:
             v2 = parse_number(num2, language)
             is_range = v2 is not None and (
@@ -257,7 +380,7 @@ def find_figures(text: str, language: str, *, money_context: bool | None = None,
         elif unit_key in UNIT_WORDS and unit is None:
             unit, factor = UNIT_WORDS[unit_key]
         elif unit_key in DURATION_WORDS and unit is None:
-            lead = text[max(0, m.start() - 40):m.start()]
+            lead = text[max(0, m.start() - 40) : m.start()]
             if not DEADLINE_CUE.search(lead):
                 continue
             unit, factor = DURATION_WORDS[unit_key]
@@ -281,14 +404,18 @@ def find_figures(text: str, language: str, *, money_context: bool | None = None,
             unit, inferred = default_currency, True
         bound = "range" if high is not None else _bound(before)
         val = value * scale * factor
-        q = Quantity(value=_clean(val), unit=unit, bound=bound,
-                     high=_clean(high * scale * factor) if high is not None else None,
-                     unit_inferred=inferred)
+        q = Quantity(
+            value=_clean(val),
+            unit=unit,
+            bound=bound,
+            high=_clean(high * scale * factor) if high is not None else None,
+            unit_inferred=inferred,
+        )
         end = m.end()
         # drop trailing spaces/hyphens of the match
         while end > m.start() and text[end - 1] in " \u00a0-":
             end -= 1
-        after = text[end:end + 120]
+        after = text[end : end + 120]
         sent_after = re.split(r"[.;!?]\s", after, maxsplit=1)[0]
         rate = bool(RATE_RE.search(sent_after) or RATE_RE.search(before[-30:]))
         per_item = bool(PER_ITEM_RE.search(before))

@@ -48,6 +48,9 @@ class Suggestion:
 MIN_SCORE = 0.5
 SAME_TOL = 0.03  # "the same figure": values within 3 %
 FAR_APART = 8.0  # "cannot both hold": one at least 8x the other
+MAX_APART = 1000.0  # ...but not so far apart that they cannot be one measure
+MAX_UPDATE = 3.0  # a later figure for the same measure moves by less than 3x
+HEDGED = {"lt", "le", "approx"}  # "under 10 bn", "about 10 bn": the figure that questions a bigger one
 UPPER = {"lt", "le"}
 LOWER = {"gt", "ge"}
 NEGATION = re.compile(
@@ -64,8 +67,10 @@ DENIAL = re.compile(
 )
 # terms too common to tie two claims together
 GENERIC = frozenset(
-    """investitionen investition milliarden geld projekt plan ki usa us wert ziel unternehmen regierung
-    investment investments money project plan ai government company companies""".split()
+    """
+        investitionen investition milliarden geld projekt plan ki usa us wert ziel unternehmen
+        regierung investment investments money project plan ai government company companies
+    """.split()
 )
 
 
@@ -101,7 +106,7 @@ def _scaled(v: float, unit: str) -> str:
 
 
 def fmt_quantity(q: Quantity) -> str:
-    """"up to 500 bn USD", "about 10 bn USD", "2–3 bn EUR", "1.5 GW", "over 100,000"."""
+    """ "up to 500 bn USD", "about 10 bn USD", "2–3 bn EUR", "1.5 GW", "over 100,000"."""
     if q.bound == "range" and q.high is not None:
         low = _scaled(q.value, q.unit).split(" ")[0]
         return f"{low}–{_scaled(q.high, q.unit)}"
@@ -127,17 +132,64 @@ def _center(q: Quantity) -> float:
 
 
 @functools.lru_cache(maxsize=8192)
-def _flags(text: str, language: str, value: float, unit: str) -> tuple[bool, bool]:
-    """(rate, per_item) for the figure of `value` in `text`: "jährlich", "per year", "jeweils", "each"."""
-    for m in find_figures(text, language, money_context=True, default_currency=unit if len(unit) == 3 else "USD"):
+def _flags(text: str, language: str, value: float, unit: str) -> tuple[bool, bool, frozenset[str]]:
+    """(rate, per_item, measures) for the figure of `value` in `text`.
+
+    rate: "jährlich", "per year"; per_item: "jeweils", "each"; measures: what the figure counts, from the
+    words of its clause (funding, revenue, profit, value, cost, debt, donation); empty when unsaid.
+    """
+    for m in find_figures(
+        text, language, money_context=True, default_currency=unit if len(unit) == 3 else "USD"
+    ):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
-            return m.rate, m.per_item
-    return False, False
+            return m.rate, m.per_item, _measures(text, m.start, m.end)
+    return False, False, frozenset()
+
+
+MEASURES = [
+    (name, re.compile(rf"(?<!\w)(?:{p})", re.IGNORECASE))
+    for name, p in [
+        (
+            "funding",
+            r"investi|invest|plan|projekt|project|zusag|zugesagt|commit|gesichert|secured|finanzier"
+            r"|funding|fund|bereitstell|mobilisier|pledg|raise|geld\b|mittel\b|paket|package"
+            r"|förder|subsid|initiative",
+        ),
+        ("revenue", r"umsatz|umsätze|revenue|sales\b|erlös|einnahmen"),
+        ("profit", r"gewinn|profit|earnings|verlust|loss|defizit|deficit"),
+        ("value", r"marktkapitalisierung|börsenwert|marktwert|market cap|market value|valuation|bewertung"),
+        ("cost", r"kosten|kostet|cost|preis|price"),
+        ("debt", r"schulden|debt|kredit|loan|anleihe|bond"),
+        ("donation", r"spende|donat|wahlkampf|campaign"),
+        ("tax", r"steuer|tax"),
+    ]
+]
+_CLAUSE_STOP = re.compile(r"[,;:()–—\n]|[.!?]\s")
+
+
+def _measures(text: str, start: int, end: int) -> frozenset[str]:
+    a = start
+    while a > 0 and not _CLAUSE_STOP.match(text, a - 1):
+        a -= 1
+    stops = _CLAUSE_STOP.search(text, end)
+    b = stops.start() if stops else len(text)
+    clause = text[a:b]
+    return frozenset(name for name, rx in MEASURES if rx.search(clause))
 
 
 def _shared(a: ClaimFacts, b: ClaimFacts) -> list[str]:
     bs = set(b.terms)
     return [t for t in dict.fromkeys(a.terms) if t in bs and t not in GENERIC]
+
+
+def _own_terms(shared: list[str], *topics: str | None) -> list[str]:
+    """Shared terms other than the words of the topic labels (every claim of an article carries those)."""
+    words: set[str] = set()
+    for t in topics:
+        if t:
+            words.add(t.casefold())
+            words.update(p.casefold() for p in re.split(r"[\s-]+", t))
+    return [s for s in shared if s not in words]
 
 
 def _same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -162,6 +214,10 @@ def _who(c: ClaimFacts) -> str:
 # ---------------------------------------------------------------- the judge
 
 
+def _other_measures(fn: tuple, fo: tuple) -> bool:
+    return bool(fn[2] and fo[2] and not fn[2] & fo[2])
+
+
 def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
     qn, qo = new.quantity, old.quantity
     assert qn is not None and qo is not None
@@ -184,7 +240,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
     if ratio <= 1 + SAME_TOL:
         if {qn.bound, qo.bound} & UPPER and {qn.bound, qo.bound} & LOWER:
             return None
-        if fn != fo:
+        if fn[:2] != fo[:2] or _other_measures(fn, fo):
             return None
         if not (same_article or topic_eq or shared or _same_speaker(new, old)):
             return None
@@ -192,18 +248,27 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         score -= 0.1 * same_article  # repeating a figure inside one article is less news
         if qn.unit_inferred or qo.unit_inferred:
             score -= 0.02
-        return Suggestion("same", round(min(score, 0.95), 3), f"same figure: {pair}" + (f", {ctx}" if ctx else ""))
+        return Suggestion(
+            "same", round(min(score, 0.95), 3), f"same figure: {pair}" + (f", {ctx}" if ctx else "")
+        )
 
-    if fn != fo or fn[1]:
-        return None  # a rate against a total, or a per-item figure: different measures
+    if fn[:2] != fo[:2] or fn[1] or _other_measures(fn, fo):
+        return None  # a rate against a total, a per-item figure, profit against revenue: different measures
+    own = _own_terms(shared, new.topic, old.topic)
+    same_measure = bool(fn[2] & fo[2])
     if ratio >= FAR_APART:
-        big, small = (qn, qo) if cn > co else (qo, qn)
+        if ratio > MAX_APART:
+            return None  # a share price against a budget: not one measure
+        (big, small), small_claim = ((qn, qo), old) if cn > co else ((qo, qn), new)
         if big.bound == "lt" or small.bound in LOWER:
             return None  # "under 500" and "10", or "over 200 m" and "10 bn" can both hold
+        hedged = small.bound in HEDGED or small_claim.kind == "quote"
+        if not (hedged or same_measure):
+            return None  # two plain figures far apart are more likely two measures than a contradiction
         if same_article:
-            related = topic_eq or bool(shared)
+            related = topic_eq or len(shared) >= 2
         else:
-            related = (topic_eq and bool(shared)) or len(shared) >= 3
+            related = (topic_eq and bool(shared)) or len(own) >= 3
         if not related:
             return None
         score = 0.55 + 0.15 * same_article + 0.08 * topic_eq + 0.03 * min(len(shared), 4)
@@ -211,18 +276,30 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         if new.kind == "quote" or old.kind == "quote":
             score += 0.03
         times = f"{ratio:.0f}×" if ratio < 1000 else f"{ratio:.0e}×".replace("e+0", "e")
-        return Suggestion("contradicts", round(min(score, 0.97), 3),
-                          f"{pair}" + (f", {ctx}" if ctx else "") + f": {times} apart")
+        return Suggestion(
+            "contradicts",
+            round(min(score, 0.97), 3),
+            f"{pair}" + (f", {ctx}" if ctx else "") + f": {times} apart",
+        )
 
-    if (not same_article and new.published_on and old.published_on and new.published_on != old.published_on
-            and ((topic_eq and shared) or len(shared) >= 3)):
+    if (
+        not same_article
+        and new.published_on
+        and old.published_on
+        and new.published_on != old.published_on
+        and ratio <= MAX_UPDATE
+        and topic_eq
+        and (same_measure or len(own) >= 2)
+    ):
         newer, older = (new, old) if new.published_on > old.published_on else (old, new)
         assert newer.quantity is not None and older.quantity is not None
         score = 0.55 + 0.1 * topic_eq + 0.03 * min(len(shared), 4)
-        return Suggestion("updates", round(score, 3),
-                          f"later figure: {fmt_quantity(newer.quantity)} ({_day(newer.published_on)}) after "
-                          f"{fmt_quantity(older.quantity)} ({_day(older.published_on)})"
-                          + (f", {ctx}" if ctx else ""))
+        return Suggestion(
+            "updates",
+            round(score, 3),
+            f"later figure: {fmt_quantity(newer.quantity)} ({_day(newer.published_on)}) after "
+            f"{fmt_quantity(older.quantity)} ({_day(older.published_on)})" + (f", {ctx}" if ctx else ""),
+        )
     return None
 
 
@@ -244,33 +321,65 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
 
     # a figure denied in a quote: "they don't have the money" against a sum of money
     for quote, fig in ((new, old), (old, new)):
-        if (quote.kind == "quote" and fig.quantity is not None and len(fig.quantity.unit) == 3
-                and fig.quantity.unit.isupper() and quote.quantity is None
-                and fig.quantity.bound not in LOWER and DENIAL.search(quote.text)
-                and (same_article or topic_eq) and (shared or topic_eq)):
-            return Suggestion("contradicts", 0.7,
-                              f"{quote.speaker or 'a quote'} denies the money: “{_snippet(quote.text, 50)}” vs "
-                              f"{fmt_quantity(fig.quantity)}" + (f", same topic {fig.topic}" if topic_eq else ""))
+        if (
+            quote.kind == "quote"
+            and fig.quantity is not None
+            and len(fig.quantity.unit) == 3
+            and fig.quantity.unit.isupper()
+            and quote.quantity is None
+            and fig.quantity.bound not in LOWER | {"lt"}
+            and not _same_speaker(quote, fig)
+            and DENIAL.search(quote.text)
+            and (same_article or topic_eq)
+            and (shared or topic_eq)
+        ):
+            return Suggestion(
+                "contradicts",
+                0.7,
+                f"{quote.speaker or 'a quote'} denies the money: “{_snippet(quote.text, 50)}” vs "
+                f"{fmt_quantity(fig.quantity)}" + (f", same topic {fig.topic}" if topic_eq else ""),
+            )
 
     if new.kind == "figure" or old.kind == "figure":
         return None
     # a speaker reversing himself: same speaker, different days, one of them saying no
     if _same_speaker(new, old):
-        dn, do = _statement_date(new), _statement_date(old)
-        if (dn and do and dn != do and (NEGATION.search(new.text) or NEGATION.search(old.text))
-                and (topic_eq or shared)):
+        if same_article:
+            dn, do = new.stated_on, old.stated_on
+        else:
+            dn, do = _statement_date(new), _statement_date(old)
+        if (
+            dn
+            and do
+            and dn != do
+            and (NEGATION.search(new.text) or NEGATION.search(old.text))
+            and (topic_eq or shared)
+        ):
             first, later = (old, new) if do < dn else (new, old)
-            return Suggestion("contradicts", 0.72,
-                              f"{new.speaker} reverses: “{_snippet(first.text, 45)}” ({_day(_statement_date(first))})"
-                              f" vs “{_snippet(later.text, 45)}” ({_day(_statement_date(later))})")
-    # the same statement repeated
+            return Suggestion(
+                "contradicts",
+                0.72,
+                f"{new.speaker} reverses: “{_snippet(first.text, 45)}” ({_day(_statement_date(first))})"
+                f" vs “{_snippet(later.text, 45)}” ({_day(_statement_date(later))})",
+            )
+    # the same statement repeated (by the same or an unnamed speaker), or echoed by someone else
+    if same_article and new.text == old.text:
+        return None
     sim = _word_overlap(new.text, old.text)
-    if sim >= 0.6 and (not same_article or new.speaker != old.speaker or new.text != old.text):
-        if same_article and new.text == old.text:
-            return None
-        score = 0.55 + 0.3 * min((sim - 0.6) / 0.4, 1.0) + 0.05 * _same_speaker(new, old)
-        return Suggestion("same", round(score, 3), f"same statement{_who(new)}: “{_snippet(new.text, 60)}”")
-    return None
+    if sim < 0.6:
+        return None
+    score = 0.55 + 0.3 * min((sim - 0.6) / 0.4, 1.0)
+    if new.speaker and old.speaker and not _same_speaker(new, old):
+        return Suggestion(
+            "supports",
+            round(score - 0.05, 3),
+            f"{new.speaker} echoes {old.speaker}: “{_snippet(new.text, 60)}”",
+        )
+    return Suggestion(
+        "same",
+        round(score + 0.05 * _same_speaker(new, old), 3),
+        f"same statement{_who(new)}: “{_snippet(new.text, 60)}”",
+    )
 
 
 _WORDS = re.compile(r"\w+")
@@ -284,7 +393,9 @@ def _word_overlap(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb)) if min(len(wa), len(wb)) >= 4 else 0.0
 
 
-def best_suggestions(new: ClaimFacts, candidates: Iterable[ClaimFacts], limit: int = 3) -> list[tuple[int, Suggestion]]:
+def best_suggestions(
+    new: ClaimFacts, candidates: Iterable[ClaimFacts], limit: int = 3
+) -> list[tuple[int, Suggestion]]:
     """The few best suggestions for `new` among `candidates`: [(candidate id, suggestion)], best first.
 
     The best of each relation is kept first (so a strong "same" does not crowd out the contradiction), then

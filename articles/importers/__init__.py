@@ -88,7 +88,7 @@ def read_file(path: str | Path, *, fmt: str = "auto", max_bytes: int = DEFAULT_M
         except OSError as exc:
             raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
 
-    return _read(opener, st.st_size, name=path.name, fmt=fmt, max_bytes=max_bytes)
+    return _read(opener, name=path.name, fmt=fmt, max_bytes=max_bytes)
 
 
 def read_bytes(data: bytes, *, name: str, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -98,7 +98,7 @@ def read_bytes(data: bytes, *, name: str, fmt: str = "auto", max_bytes: int = DE
         raise ImportFailed("not a file")
     data = bytes(data)
     _check_size(len(data), max_bytes)
-    return _read(lambda: io.BytesIO(data), len(data), name=name, fmt=fmt, max_bytes=max_bytes)
+    return _read(lambda: io.BytesIO(data), name=name, fmt=fmt, max_bytes=max_bytes)
 
 
 def _check_format(fmt: str) -> None:
@@ -124,15 +124,15 @@ def _human(n: int) -> str:
 # --- the pipeline --------------------------------------------------------------------------------------
 
 
-def _read(opener: Callable[[], BinaryIO], size: int, *, name: str, fmt: str, max_bytes: int) -> Iterator[Item]:
+def _read(opener: Callable[[], BinaryIO], *, name: str, fmt: str, max_bytes: int) -> Iterator[Item]:
     from . import sniff
 
     try:
         with opener() as fh:
             head = fh.read(sniff.SNIFF_BYTES)
             complete = len(head) < sniff.SNIFF_BYTES or not fh.read(1)
-            if complete and len(head) > max_bytes:  # a file that grew after stat
-                _check_size(len(head), max_bytes)
+            if len(head) > max_bytes:  # a file that grew after stat, or a limit below the sniff window
+                _check_size(len(head) + (0 if complete else 1), max_bytes)
             if not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
                 raise ImportFailed("empty file (only blank space)")
             sniff.check_binary(head)
@@ -140,7 +140,7 @@ def _read(opener: Callable[[], BinaryIO], size: int, *, name: str, fmt: str, max
             kind = sniff.sniff_format(head_text, name, complete=complete) if fmt == "auto" else fmt
             if kind == "jsonl":
                 return _jsonl(opener, encoding)
-            data = head if complete else head + fh.read(max_bytes + 1 - len(head))
+            data = head if complete else head + fh.read(max(0, max_bytes + 1 - len(head)))
         if len(data) > max_bytes:
             _check_size(len(data), max_bytes)
         if kind == "feed":

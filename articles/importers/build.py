@@ -11,6 +11,7 @@ from .meta import (
     clean_url,
     date_from_text,
     dedupe_urls,
+    find_dateline,
     parse_date,
     site_of,
     urls_in_text,
@@ -48,6 +49,12 @@ def make_draft(
     published: DateValue | None = date if isinstance(date, tuple) else parse_date(date)
     if published and date_precision in ("day", "month", "year"):
         published = (published[0], date_precision)  # type: ignore[assignment]
+    if published is None:
+        dateline = find_dateline(text)
+        if dateline:
+            published, line = dateline
+            lines = text.split("\n")
+            text = "\n".join(lines[:line] + lines[line + 1 :]).strip() or text
     if published is None:
         published = date_from_text(text)
 

@@ -43,7 +43,7 @@ def one_line(text: str | None) -> str:
 # --- markup ------------------------------------------------------------------------------------------
 
 _SCRIPT_BLOCK = re.compile(r"<(script|style|noscript|template|iframe|object)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-_SCRIPT_OPEN = re.compile(r"<(script|style)\b[^>]*>.*\Z", re.I | re.S)
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b[^>]*>[^\n]*", re.I)  # unclosed: up to the end of its line
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>|<!--.*?-->|<!\[CDATA\[|\]\]>", re.S)
 _JS_URL = re.compile(r"javascript:\S*", re.I)
 
@@ -178,7 +178,7 @@ def remove_boilerplate(text: str, title: str | None = None) -> str:
     seen = 0
     for i, line in enumerate(lines):
         s = line.strip()
-        if _COMMENTS_HEAD.match(s) and seen >= 200:
+        if _COMMENTS_HEAD.match(s) and seen >= 80:
             lines = lines[:i]
             break
         if not _is_boiler(s):

@@ -192,6 +192,14 @@ def _url_of(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _in_comments(el) -> bool:
+    for ancestor in el.iterancestors():
+        marks = f"{ancestor.get('id') or ''} {ancestor.get('class') or ''}".lower()
+        if "comment" in marks or "kommentar" in marks or "reply" in marks:
+            return True
+    return False
+
+
 def page_metadata(tree) -> dict:
     meta: dict[str, str] = {}
     for el in tree.iter("meta"):
@@ -257,8 +265,10 @@ def page_metadata(tree) -> dict:
     if not date:
         times = [t for t in tree.iter("time") if t.get("datetime")]
         marked = [t for t in times if t.get("itemprop") == "datePublished" or t.get("pubdate") is not None]
-        if marked or times:
-            date = (marked or times)[0].get("datetime")
+        in_article = [t for t in times if any(_tag(a) in ("article", "main") for a in t.iterancestors())]
+        outside_comments = [t for t in times if not _in_comments(t)]
+        if marked or in_article or outside_comments:
+            date = (marked or in_article or outside_comments)[0].get("datetime")
     info["date"] = date if isinstance(date, str) else None
 
     root = tree.getroottree().getroot()
@@ -308,7 +318,7 @@ def _main_text(text: str, links: list[str]) -> str:
 
 
 def parse_html(text: str) -> ArticleDraft:
-    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+    text = re.sub(r"<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
     try:
         tree = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -320,12 +330,15 @@ def parse_html(text: str) -> ArticleDraft:
         body = _main_text(text, links)
     except Exception:
         body = ""
-    if len(body) < 40:
+    ld_body = str(info.get("ld_body") or "")
+    if len(body) < 40 and len(ld_body.strip()) >= 40:
+        links = []
+        body = fragment_to_text(ld_body, links) if looks_like_html(ld_body) else ld_body
+    elif len(body) < 40:
+        # too little for trafilatura: the page's own article/main/body, without scripts and layout
         links = []
         candidates = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
         body = element_text(candidates[0], links, drop_layout=True) or body
-        if not body.strip() and info.get("ld_body"):
-            body = str(info["ld_body"])
     return make_draft(
         title=str(info.get("title") or "") or None,
         body=body,

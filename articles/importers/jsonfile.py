@@ -81,7 +81,7 @@ def _as_text(value) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, Mapping):
-        for key in ("rendered", "value", "text", "html", "body", "content", "name", "title"):
+        for key in ("rendered", "value", "text", "html", "body", "content", "name", "title", "$date"):
             if isinstance(value.get(key), str):
                 return value[key]
         return None

@@ -63,10 +63,10 @@ _WEEKDAY_DE = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend
 _WEEKDAY_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # Offset in days from the date named in the text to the publication date.
-_RELATIVE = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+_RELATIVE = {"heute": 0, "heutigen": 0, "today": 0, "gestern": 1, "gestrigen": 1, "yesterday": 1, "vorgestern": 2}
 
 _REL_DE = re.compile(
-    rf"\b(heute|gestern|vorgestern)\b\s*(?:\(|,)?\s*(?:am|dem|den)?\s*(?:{_WEEKDAY_DE}\s*,?\s*(?:dem|den)?\s*)?"
+    rf"\b(heute|gestern|vorgestern|heutigen|gestrigen)\b\s*(?:\(|,)?\s*(?:am|dem|den)?\s*(?:{_WEEKDAY_DE}\s*,?\s*(?:dem|den)?\s*)?"
     rf"(?:(\d{{1,2}})\.\s*(?:({MONTH_PATTERN})\.?|(\d{{1,2}})\.)\s*(\d{{4}}))",
     re.I,
 )
@@ -85,6 +85,30 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# "Stand: 29.10.2025, 14:30 Uhr", "Veröffentlicht am 3. Mai 2025", "Published: May 3, 2025" as a line of its own
+_DATELINE = re.compile(
+    r"^\s*(?:stand|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|datum|published(?:\s+on)?|"
+    r"posted(?:\s+on)?|first\s+published(?:\s+on)?)\s*[:,]?\s*(?:am\s+|on\s+)?"
+    rf"(?:(?:{_WEEKDAY_DE}|{_WEEKDAY_EN}),?\s*)?"
+    rf"(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+\d{{4}}|"
+    rf"(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    r"(?:\s*[,|–-]?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|[a-z]{2,4}))?)?\s*$",
+    re.I,
+)
+
+
+def find_dateline(text: str) -> tuple[DateValue, int] | None:
+    """A line that only says when the article appeared, among the first 8 or last 5 lines: (date, line index)."""
+    lines = text.split("\n")
+    for n in [*range(min(8, len(lines))), *range(max(8, len(lines) - 5), len(lines))]:
+        m = _DATELINE.match(lines[n])
+        if m:
+            found = parse_date(m.group(1))
+            if found:
+                return found, n
+    return None
 
 
 def date_from_text(text: str) -> DateValue | None:

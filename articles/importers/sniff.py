@@ -90,6 +90,13 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    sample = data[: 1024 * 1024].decode("utf-8", errors="replace")
+    bad = sample.count("\ufffd")
+    good = sum(1 for c in sample if c > "\x7f" and c != "\ufffd")
+    return good >= 5 and good >= 3 * bad
+
+
 def detect_encoding(data: bytes, *, complete: bool) -> str:
     """A Python codec name for these bytes; `complete` is False when `data` is only the file's beginning."""
     for bom, name in _BOMS:
@@ -104,6 +111,8 @@ def detect_encoding(data: bytes, *, complete: bool) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return "utf-8"  # a few broken bytes in UTF-8 text: keep the rest right, replace those
     declared = _declared_charset(data[:4096])
     if declared:
         try:
@@ -115,6 +124,9 @@ def detect_encoding(data: bytes, *, complete: bool) -> str:
 
     best = from_bytes(data[: 1024 * 1024]).best()
     if best is None:
+        sample = data[: 1024 * 1024]
+        if sample.decode("utf-8", errors="replace").count("\ufffd") <= len(sample) / 100:
+            return "utf-8"  # text with a few damaged bytes
         raise ImportFailed("not a text file (no known character encoding fits)")
     encoding = best.encoding
     if encoding in _WESTERN:

@@ -51,6 +51,10 @@ def parse_text(text: str) -> ArticleDraft:
     lines = text.split("\n")
     title = None
     body = text
+    if published is None and len(lines) > 2 and _HEADER.match(lines[1]):
+        # the header on the line after the title: "Title\ndate 2025-03-01\n\nBody"
+        published, rest = split_header(lines[1])
+        lines = [lines[0], *([rest] if rest.strip() else []), *lines[2:]]
     if lines and _is_title_line(lines[0], lines[1:]):
         title = lines[0].strip()
         body = "\n".join(lines[1:])

@@ -4,8 +4,10 @@ import datetime as dt
 
 EN_DATE = dt.date(2025, 1, 24)  # a Friday
 EN_TITLE = "Musk doubts the Stargate money"
-EN_BODY = """President Donald Trump on Tuesday announced Stargate, a joint venture of OpenAI, SoftBank and Oracle \
-that will invest up to $500bn in data centres across the United States. The partners will put $100bn into the \
+EN_BODY = """President Donald Trump on Tuesday announced Stargate, a joint venture of OpenAI, \
+SoftBank and Oracle that will invest up to $500bn in data centres across the United States. \
+The partners will put \
+$100bn into the \
 Stargate project at once, and the White House says it will create more than 100,000 jobs.
 
 Elon Musk was quick to cast doubt on the plan. "They don't actually have the money," Musk wrote on X on \
@@ -18,7 +20,8 @@ Asked about the dispute, Trump told reporters on Thursday: "He hates one of the 
 
 DE_DATE = dt.date(2025, 1, 25)  # a Saturday
 DE_TITLE = "Streit um Stargate: Musk zweifelt an der Finanzierung"
-DE_BODY = """Das KI-Projekt Stargate soll bis zu 500 Milliarden Dollar in Rechenzentren stecken. Beteiligt sind \
+DE_BODY = """Das KI-Projekt Stargate soll bis zu 500 Milliarden Dollar in Rechenzentren stecken. \
+Beteiligt sind \
 OpenAI, SoftBank und Oracle, Elon Musk hält davon wenig.
 Musk schrieb am Mittwoch auf seiner Plattform X: „Die haben das Geld gar nicht, SoftBank hat deutlich unter \
 10 Milliarden gesichert.“

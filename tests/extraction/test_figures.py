@@ -88,11 +88,14 @@ def test_ranges(body, language, value, high, unit):
 
 
 def test_currency_filled_in_from_a_dollar_story_and_marked_inferred():
-    body = ("Der Konzern kündigte Investitionen von 100 Milliarden Dollar an. "
-            "Die echten Zusagen liegen eher bei zehn Milliarden, sagen Kenner.")
+    body = (
+        "Der Konzern kündigte Investitionen von 100 Milliarden Dollar an. "
+        "Die echten Zusagen liegen eher bei zehn Milliarden, sagen Kenner."
+    )
     found = figures(body)
-    assert [(c.quantity.value, c.quantity.unit, c.quantity.bound, c.quantity.unit_inferred) for c in found] == [
-        (1e11, "USD", "eq", False), (1e10, "USD", "approx", True)]
+    assert [
+        (c.quantity.value, c.quantity.unit, c.quantity.bound, c.quantity.unit_inferred) for c in found
+    ] == [(1e11, "USD", "eq", False), (1e10, "USD", "approx", True)]
 
 
 def test_scale_word_without_money_in_the_story_is_no_figure():
@@ -126,7 +129,7 @@ def test_figure_claim_text_is_its_sentence_and_matches_the_body_span():
     (c,) = figures(body)
     assert c.kind == "figure"
     assert c.text == "Der Bau kostet 80 Mio. Euro und dauert lange."
-    assert body[c.start:c.end] == c.text
+    assert body[c.start : c.end] == c.text
 
 
 def test_every_claim_span_matches_the_body():
@@ -134,7 +137,7 @@ def test_every_claim_span_matches_the_body():
         claims = extract_claims(body, language=lang, published_on=day)
         assert claims
         for c in claims:
-            assert body[c.start:c.end] == c.text
+            assert body[c.start : c.end] == c.text
 
 
 def test_repeated_lead_paragraph_gives_its_claims_once():
@@ -151,3 +154,35 @@ def test_extraction_is_deterministic():
 
 def test_empty_body_gives_no_claims():
     assert extract_claims("  \n", language="de", published_on=None) == []
+
+
+def test_hard_wrapped_lines_form_one_sentence():
+    body = (
+        "Der Konzern will bis Ende des Jahres\nrund 300 Mio. Euro in das neue Werk\nstecken. Ein neuer Satz."
+    )
+    (c,) = figures(body)
+    assert c.text == "Der Konzern will bis Ende des Jahres\nrund 300 Mio. Euro in das neue Werk\nstecken."
+
+
+def test_a_billion_in_words():
+    assert one("The fund holds a billion dollars.", "en").value == pytest.approx(1e9)
+    assert one("Der Fonds hat eine Milliarde Euro.").value == pytest.approx(1e9)
+
+
+def test_english_sentence_ends_after_a_year_and_a_price():
+    body = (
+        "Spending rose to $200bn in 2024. Data centres could use 9% of power by 2030. "
+        "The stock closed at $42.50. Done."
+    )
+    texts = [c.text for c in figures(body, "en")]
+    assert texts == [
+        "Spending rose to $200bn in 2024.",
+        "Data centres could use 9% of power by 2030.",
+        "The stock closed at $42.50.",
+    ]
+
+
+def test_short_scale_words_need_a_currency_or_a_counted_noun():
+    assert one("The scheme reached 5m people.", "en").value == pytest.approx(5e6)
+    assert one("They paid $50k for it.", "en").value == pytest.approx(5e4)
+    assert figures("The ramp is 5 m long and cost money in dollars.", "en") == []

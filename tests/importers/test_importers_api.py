@@ -104,3 +104,21 @@ def test_title_never_empty_and_never_longer_than_200_characters():
     for data in (b"https://example.org/only-a-link and words after it", ("Wort " * 300).encode(), b"x"):
         draft = only(read_bytes(data, name="t.txt"))
         assert 0 < len(draft.title) <= 200
+
+
+def test_one_broken_byte_in_utf8_text_does_not_garble_the_rest():
+    data = GERMAN.encode("utf-8") + b" Ein kaputtes Byte \xff am Ende."
+    draft = only(read_bytes(data, name="mixed.txt"))
+    assert draft.title == "Größere Rechenzentren für „KI“"
+    assert "Bürger äußern Zweifel" in draft.body and "Ã" not in draft.body
+
+
+def test_html_page_in_its_declared_legacy_charset():
+    page = (
+        '<html><head><meta charset="iso-8859-15"><title>Förderung für Serverräume</title></head><body>'
+        "<p>Die Förderung über 5 Mio. € löst Ärger aus. Bürger äußern Zweifel an der Größe der Anlage.</p>"
+        "</body></html>"
+    ).encode("iso8859_15")
+    draft = only(read_bytes(page, name="legacy.html"))
+    assert draft.title == "Förderung für Serverräume"
+    assert "5 Mio. € löst Ärger aus" in draft.body

@@ -196,3 +196,10 @@ def test_unreadable_file_inside_a_folder_fails_alone(tmp_path):
     assert results["a.txt"] == ["Erster Text"]
     assert results["b.png"].startswith("not a text file")
     assert results["c.txt"] == ["Dritter Text"]
+
+
+def test_unclosed_script_tag_in_text_costs_only_its_own_line():
+    data = "Titel\n\nEin Satz mit <script>steal() mittendrin\nDie nächste Zeile bleibt erhalten.".encode()
+    (draft,) = list(read_bytes(data, name="t.txt"))
+    assert "steal" not in draft.body
+    assert draft.body.endswith("Die nächste Zeile bleibt erhalten.")

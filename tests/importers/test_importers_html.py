@@ -107,3 +107,13 @@ def test_title_in_html_is_declared_with_a_title_suffix_only():
     draft = only(read_bytes(page.encode(), name="p.html"))
     assert draft.title == "Neue Serverhalle in Leipzig"
     assert draft.publisher == "Sachsenblatt"
+
+
+def test_a_date_in_the_comment_section_does_not_date_the_article():
+    page = b"""<html><body><div><p>Der Konzern baut ein Rechenzentrum in Hessen. Das sagte ein Sprecher am Dienstag
+    der Presse in Frankfurt, ohne Details zur Finanzierung zu nennen.</p></div>
+    <div class="comments"><time datetime="2024-01-01">1. Januar</time><p>Ein Leser schreibt etwas.</p></div>
+    </body></html>"""
+    draft = only(read_bytes(page, name="c.html"))
+    assert draft.published_on is None
+    assert "Leser" not in draft.body

@@ -140,3 +140,57 @@ def test_english_comment_section_is_cut():
     assert draft.body.endswith("officials said.")
     for gone in ("Share this", "Twitter", "Comments", "John", "Leave a Reply"):
         assert gone not in draft.body
+
+
+def test_date_header_on_the_line_after_the_title():
+    text = "Neue Leitungen für den Serverpark\ndate 2025-09-30\n\nDer Netzbetreiber hat den Auftrag vergeben."
+    draft = only(read_bytes(text.encode(), name="after.txt"))
+    assert (draft.title, draft.published_on) == ("Neue Leitungen für den Serverpark", dt.date(2025, 9, 30))
+    assert draft.body == "Der Netzbetreiber hat den Auftrag vergeben."
+
+
+def test_wordpress_share_like_and_thoughts_on_tail_is_removed():
+    text = (
+        "The thirst of AI campuses\n\n"
+        "A large campus can use as much water as a town of 50,000 people, engineers estimate.\n\n"
+        '"We expect to halve consumption within three years," a spokesperson for one operator said.\n\n'
+        "Read more: How chips are cooled\n\nShare this:\nClick to share on Twitter (Opens in new window)\n"
+        "Like this:\nLike Loading...\n\nRelated\n\n"
+        "5 thoughts on “The thirst of AI campuses”\n\nMark says:\nGreat piece.\nReply\n"
+    )
+    draft = only(read_bytes(text.encode(), name="wp.txt"))
+    assert draft.body == (
+        "A large campus can use as much water as a town of 50,000 people, engineers estimate.\n\n"
+        '"We expect to halve consumption within three years," a spokesperson for one operator said.'
+    )
+
+
+def test_article_lines_that_merely_resemble_boilerplate_are_kept():
+    lines = [
+        "Teilen sich die Konzerne die Kosten, sinkt das Risiko für die Kommunen.",
+        "Mehr von diesem Geld soll in die Forschung fließen.",
+        "- 4 von 10 Firmen planen eigene Rechenzentren",
+        "Quelle: Statistisches Bundesamt",
+        "Eine Antwort auf die Krise",
+        "Share prices of chipmakers fell by 3 percent.",
+        "Die Betreiber nutzen Cookies nicht, sagt der Chef.",
+        "Schluss mit kurzen Zeilen",
+    ]
+    text = "Was Firmen planen\n\n" + "\n".join(lines)
+    draft = only(read_bytes(text.encode(), name="keep.txt"))
+    assert draft.body.split("\n") == lines
+
+
+def test_dateline_of_its_own_dates_the_article_and_leaves_the_body():
+    text = "Serverpark wächst weiter\nStand: 29.10.2025, 14:30 Uhr\n\nDer Betreiber baut eine dritte Halle."
+    draft = only(read_bytes(text.encode(), name="stand.txt"))
+    assert (draft.published_on, draft.date_precision) == (dt.date(2025, 10, 29), "day")
+    assert draft.body == "Der Betreiber baut eine dritte Halle."
+    english = only(read_bytes(b"Cables\n\nPublished on October 3, 2025\n\nThe operator lays new cables.", name="e"))
+    assert english.published_on == dt.date(2025, 10, 3)
+    assert english.body == "The operator lays new cables."
+
+
+def test_am_gestrigen_weekday_dates_the_article_one_day_after():
+    text = "Zahlen vorgelegt\n\nDer Konzern hat am gestrigen Mittwoch, dem 29. Oktober 2025, Zahlen vorgelegt."
+    assert only(read_bytes(text.encode(), name="g.txt")).published_on == dt.date(2025, 10, 30)

@@ -1,0 +1,256 @@
+"""`make bench`: prints figures, asserts nothing.
+
+Runs in a scratch database (`factcheck_bench`) beside the default one. Parts:
+  import      articles/s for text, HTML and JSON Lines at 1,000 and 10,000 synthetic articles, extraction on
+  memory      peak RSS of import_articles on JSON Lines files of growing size (streamed, so it stays flat)
+  extraction  ms per article for claim extraction alone
+  pages       timeline and claim page: time and query count with 10,000 published claims
+  suggest     suggestion time per new claim with 10,000 and 1,000,000 claims in the database
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
+
+from articles import benchdata
+from factcheck.localdb import recreate_database
+
+PARTS = ["extraction", "import", "memory", "pages", "suggest"]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+class Command(BaseCommand):
+    help = "Benchmarks; prints figures."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--part", action="append", choices=PARTS, help="run only these parts (repeatable)")
+        parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
+        parser.add_argument("--in-scratch", action="store_true", help=Command.__doc__ and "internal")
+
+    def handle(self, *args, **options) -> None:
+        parts = options["part"] or PARTS
+        self.quick = options["quick"]
+        if options["in_scratch"]:
+            for part in parts:
+                getattr(self, f"part_{part}")()
+            return
+        url = recreate_database("factcheck_bench")
+        self.env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0"}
+        self.manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        subprocess.run([*self.manage, "migrate", "--noinput", "-v", "0"], env=self.env, check=True)
+        self.stdout.write(f"factcheck bench · {os.cpu_count()} cores · PostgreSQL scratch database factcheck_bench")
+        for part in parts:
+            if part in ("import", "memory"):
+                getattr(self, f"part_{part}")()
+            else:
+                flags = ["--quick"] if self.quick else []
+                subprocess.run([*self.manage, "bench", "--in-scratch", "--part", part, *flags], env=self.env,
+                               check=True)
+
+    # --- parts run from the parent: they time the real command -------------------------------------
+
+    def _import(self, files: list[Path] | Path, *extra: str) -> tuple[float, int, int]:
+        """Run import_articles; returns (seconds it reports, articles imported, peak RSS in MiB)."""
+        paths = [str(p) for p in (files if isinstance(files, list) else [files])]
+        proc = subprocess.Popen([*self.manage, "import_articles", *paths, *extra], env=self.env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        out = proc.stdout.read() if proc.stdout else ""
+        _, _, usage = os.wait4(proc.pid, 0)
+        proc.returncode = 0
+        match = re.search(r"(\d+) imported, (\d+) duplicates, (\d+) failed from \d+ files in ([\d.]+)s", out)
+        if not match:
+            raise RuntimeError(f"unexpected import output: {out[-500:]}")
+        return float(match.group(4)), int(match.group(1)), usage.ru_maxrss // 1024
+
+    def part_import(self) -> None:
+        self.stdout.write("\nimport (extraction and suggestions on; one file per article for text and HTML)")
+        sizes = [100, 300] if self.quick else [1000, 10000]
+        offset = 0
+        for fmt in ("text", "html", "jsonl"):
+            for n in sizes:
+                offset += 1_000_000
+                rng = random.Random(n)
+                with tempfile.TemporaryDirectory() as tmp:
+                    if fmt == "jsonl":
+                        path = Path(tmp) / "bench.jsonl"
+                        path.write_text("\n".join(benchdata.jsonl_line(offset + i, rng) for i in range(n)) + "\n")
+                    else:
+                        path = Path(tmp)
+                        for i in range(n):
+                            name = f"a{i:05d}.{'txt' if fmt == 'text' else 'html'}"
+                            maker = benchdata.text_file if fmt == "text" else benchdata.html_file
+                            (path / name).write_text(maker(offset + i, rng))
+                    seconds, imported, _ = self._import(path)
+                self.stdout.write(f"  {fmt:5} {n:6d} articles: {imported / seconds:7.1f} articles/s "
+                                  f"({seconds:.1f} s, {imported} imported)")
+
+    def part_memory(self) -> None:
+        self.stdout.write("\nmemory: peak RSS of import_articles --no-extract on JSON Lines (streamed)")
+        sizes = [5, 10, 20] if self.quick else [25, 50, 100]
+        offset = 50_000_000
+        for mib in sizes:
+            offset += 1_000_000
+            rng = random.Random(mib)
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "big.jsonl"
+                with open(path, "w", encoding="utf-8") as fh:
+                    i = 0
+                    while fh.tell() < mib * 1024 * 1024:
+                        fh.write(benchdata.jsonl_line(offset + i, rng, padding=300) + "\n")
+                        i += 1
+                seconds, imported, rss = self._import(path, "--no-extract")
+            self.stdout.write(f"  {mib:4d} MiB file, {imported:6d} articles: peak RSS {rss} MiB "
+                              f"({imported / seconds:.0f} articles/s without extraction)")
+
+    # --- parts run inside the scratch database ----------------------------------------------------
+
+    def part_extraction(self) -> None:
+        from articles.extraction import extract_claims
+
+        rng = random.Random(7)
+        texts = [benchdata.german_article(i, rng)[1] if i % 3 else benchdata.english_article(i, rng)[1]
+                 for i in range(300)]
+        extract_claims(texts[0], language="de", published_on=None)  # warm caches
+        started = time.perf_counter()
+        claims = sum(len(extract_claims(t, language="de" if i % 3 else "en", published_on=None))
+                     for i, t in enumerate(texts))
+        per = (time.perf_counter() - started) / len(texts)
+        self.stdout.write(f"\nextraction: {_ms(per)} per synthetic article (~0.6 KB), {claims / len(texts):.1f} claims each")
+        seeds = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "articles"
+        if seeds.is_dir():
+            bodies = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+            started = time.perf_counter()
+            for _ in range(5):
+                for body in bodies:
+                    extract_claims(body, language="de", published_on=None)
+            per = (time.perf_counter() - started) / (5 * len(bodies))
+            size = sum(map(len, bodies)) / len(bodies) / 1024
+            self.stdout.write(f"extraction: {_ms(per)} per seed article (~{size:.1f} KB, ../shared/seeds)")
+
+    def _fill(self, claims: int, *, published: bool) -> None:
+        """Bulk synthetic rows through SQL (history triggers skipped: this is not editors' work)."""
+        n_articles = max(claims // 10, 1)
+        with connection.cursor() as cur:
+            cur.execute("SET session_replication_role = replica")
+            cur.execute("SELECT COALESCE(MAX(id), 0) FROM articles_article")
+            a0 = cur.fetchone()[0]
+            cur.execute(
+                """INSERT INTO articles_article (title, url, content_hash, published_on, date_precision, language,
+                       body, cited_urls, source_file, imported_at)
+                   SELECT 'Bench article ' || g, NULL, md5('bench' || g || %s) || md5('x' || g || %s),
+                          date '2025-01-01' + (g %% 300), 'day', 'de', 'Body of bench article ' || g, '{}',
+                          'bench', now()
+                   FROM generate_series(1, %s) g""",
+                [a0, a0, n_articles],
+            )
+            cur.execute("INSERT INTO articles_speaker (name, kind, name_variants) SELECT 'Bench Speaker ' || g, "
+                        "'person', '{}' FROM generate_series(1, 500) g ON CONFLICT DO NOTHING")
+            cur.execute("INSERT INTO articles_topic (slug, name) SELECT 'bench-topic-' || g, 'Bench topic ' || g "
+                        "FROM generate_series(1, 200) g ON CONFLICT DO NOTHING")
+            cur.execute("SELECT MIN(id) FROM articles_speaker WHERE name LIKE 'Bench Speaker %'")
+            s0 = cur.fetchone()[0]
+            cur.execute("SELECT MIN(id) FROM articles_topic WHERE slug LIKE 'bench-topic-%'")
+            t0 = cur.fetchone()[0]
+            cur.execute(
+                """INSERT INTO articles_claim (article_id, kind, text, span_start, span_end, speaker_id, stated_on,
+                       quantity_value, quantity_unit, quantity_bound, quantity_high, unit_inferred, topic_id, terms,
+                       status, verdict, published, version, created_at, updated_at)
+                   SELECT %(a0)s + 1 + (g %% %(na)s), CASE WHEN g %% 3 = 0 THEN 'quote' ELSE 'figure' END,
+                          (ARRAY['Das Konsortium','Die Regierung','Der Konzern','Die Stadt','Das Ministerium',
+                                 'Der Investor','Die Allianz'])[1 + g %% 7] || ' ' ||
+                          (ARRAY['plant','verspricht','bestreitet','meldet','erwartet'])[1 + g %% 5] || ' ' ||
+                          (g %% 997) || ' ' ||
+                          (ARRAY['Milliarden Euro','Millionen Dollar','Megawatt'])[1 + g %% 3] || ' für ' ||
+                          (ARRAY['Rechenzentren','Chipfabriken','Stromnetze','Forschung','Kühlung','Glasfaser',
+                                 'Ausbildung','Speicher','Software','Sicherheit','Rohstoffe'])[1 + g %% 11] ||
+                          ' in ' || (ARRAY['Berlin','Texas','Brandenburg','Irland','Bayern','Ohio','Lyon',
+                                 'Warschau','Mailand','Oslo','Leipzig','Dublin','Arizona'])[1 + g %% 13] ||
+                          ' bis ' || (2026 + g %% 9) || '.',
+                          0, 10, %(s0)s + (g %% 500), date '2025-01-01' + (g %% 300), (g %% 997 + 1) * 1e9,
+                          (ARRAY['EUR','USD','W'])[1 + g %% 3], 'eq', NULL, false, %(t0)s + (g %% 200), '{}',
+                          'accepted', CASE WHEN g %% 4 = 0 THEN 'false' ELSE '' END, %(pub)s, 1, now(), now()
+                   FROM generate_series(1, %(n)s) g""",
+                {"a0": a0, "na": n_articles, "s0": s0, "t0": t0, "n": claims, "pub": published},
+            )
+            cur.execute(
+                """INSERT INTO articles_claimlink (from_claim_id, to_claim_id, relation, state, rationale, score,
+                       created_at, updated_at)
+                   SELECT id, id + 1, 'contradicts', 'confirmed', 'bench', 0.9, now(), now()
+                   FROM articles_claim WHERE id % 5 = 0 AND text LIKE 'D%'
+                   ON CONFLICT DO NOTHING"""
+            )
+            cur.execute("SET session_replication_role = DEFAULT")
+            cur.execute("ANALYZE")
+
+    def part_pages(self) -> None:
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+
+        from articles.models import Claim
+
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        n = 1000 if self.quick else 10000
+        if Claim.objects.filter(published=True).count() < n:
+            self._fill(n, published=True)
+        client = Client()
+        claim = Claim.objects.filter(published=True, links_out__isnull=False).order_by("id").first()
+        self.stdout.write(f"\npages with {Claim.objects.filter(published=True).count()} published claims "
+                          "(median of 20 requests, in-process client)")
+        for label, url in (("timeline /", "/"), ("timeline page 50", "/?page=50"),
+                           ("claim page", claim.get_absolute_url())):
+            times = []
+            for _ in range(20):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(url, secure=True)
+                    times.append(time.perf_counter() - started)
+                assert response.status_code == 200, (url, response.status_code)
+            self.stdout.write(f"  {label:18} {_ms(statistics.median(times))}  {len(queries)} queries")
+
+    def part_suggest(self) -> None:
+        from articles.models import Article, Claim
+        from articles.suggestions import suggest_links
+
+        steps = [1000, 10000] if self.quick else [10_000, 1_000_000]
+        self.stdout.write("\nsuggestions for a new claim (indexed candidate query + judge + insert)")
+        for target in steps:
+            have = Claim.objects.count()
+            if have < target:
+                started = time.perf_counter()
+                self._fill(target - have, published=False)
+                self.stdout.write(f"  (filled to {Claim.objects.count()} claims in {time.perf_counter() - started:.0f} s)")
+            article = Article.objects.order_by("id").first()
+            rng = random.Random(target)
+            new = Claim.objects.bulk_create(
+                Claim(article=article, kind="figure",
+                      text=f"Das Konsortium plant {rng.randint(1, 996)} Milliarden Euro für Rechenzentren in "
+                           f"Berlin bis {2026 + rng.randint(0, 8)}.",
+                      quantity_value=rng.randint(1, 997) * 1e9, quantity_unit="EUR", quantity_bound="eq",
+                      topic_id=Claim.objects.filter(topic__isnull=False).values_list("topic_id", flat=True).first())
+                for _ in range(100)
+            )
+            times = []
+            for claim in new:
+                started = time.perf_counter()
+                suggest_links(claim_ids=[claim.pk])
+                times.append(time.perf_counter() - started)
+            times.sort()
+            self.stdout.write(
+                f"  {Claim.objects.count():>9,} claims: median {_ms(statistics.median(times))}, "
+                f"p95 {_ms(times[int(len(times) * 0.95)])} per new claim"
+            )

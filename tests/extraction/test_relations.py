@@ -1,0 +1,389 @@
+"""The pairwise judge: contradicts, same, updates, with a one-line reason an editor can check."""
+
+import datetime as dt
+import time
+
+from articles.extraction import extract_claims
+from articles.extraction.relations import ClaimFacts, Suggestion, best_suggestions, fmt_quantity, judge
+from articles.extraction.types import Quantity
+
+from .samples import DE_BODY, DE_DATE, DE_TITLE, EN_BODY, EN_DATE, EN_TITLE, TWEETS
+
+JAN = dt.date(2025, 1, 24)
+
+
+def fact(
+    id,
+    article,
+    value=None,
+    unit="USD",
+    bound="eq",
+    *,
+    kind="figure",
+    text="",
+    speaker=None,
+    stated_on=None,
+    published_on=JAN,
+    topic="Stargate",
+    terms=("softbank", "openai", "trump"),
+    language="de",
+    high=None,
+):
+    q = Quantity(value, unit, bound, high) if value is not None else None
+    return ClaimFacts(
+        id=id,
+        article_id=article,
+        kind=kind,
+        text=text or f"Satz {id} mit einer Zahl.",
+        speaker=speaker,
+        stated_on=stated_on,
+        published_on=published_on,
+        quantity=q,
+        topic=topic,
+        terms=list(terms),
+        language=language,
+    )
+
+
+def test_promised_sum_against_a_tiny_secured_sum_contradicts():
+    promised = fact(1, 10, 5e11, bound="le", text="Stargate will invest up to $500bn.", language="en")
+    secured = fact(
+        2,
+        11,
+        1e10,
+        bound="lt",
+        kind="quote",
+        speaker="Elon Musk",
+        text="well under $10B secured",
+        language="en",
+    )
+    s = judge(secured, promised)
+    assert s.relation == "contradicts"
+    assert "up to 500 bn USD" in s.reason and "under 10 bn USD" in s.reason
+    assert "Elon Musk" in s.reason and "Stargate" in s.reason and "50×" in s.reason
+    assert 0.5 <= s.score <= 1
+
+
+def test_same_figure_across_languages_is_same():
+    en = fact(
+        1,
+        10,
+        2e9,
+        "EUR",
+        "le",
+        text="Brussels will put up to €2bn into chips.",
+        language="en",
+        topic=None,
+        terms=["brussels", "chips", "eu"],
+    )
+    de = fact(
+        2,
+        11,
+        2e9,
+        "EUR",
+        "le",
+        text="Brüssel gibt bis zu 2 Milliarden Euro für Chips.",
+        topic=None,
+        terms=["brussel", "chips", "eu"],
+    )
+    s = judge(de, en)
+    assert s.relation == "same"
+    assert s.reason.startswith("same figure: up to 2 bn EUR vs up to 2 bn EUR")
+    assert "chips" in s.reason
+
+
+def test_about_ten_billion_is_the_same_as_under_ten_billion():
+    a = fact(1, 10, 1e10, bound="lt", kind="quote", speaker="Elon Musk", text="unter 10 Milliarden gesichert")
+    b = fact(2, 11, 1e10, bound="approx", text="Die Zusagen liegen eher bei zehn Milliarden.")
+    assert judge(b, a).relation == "same"
+
+
+def test_upper_and_lower_bounds_of_one_value_are_not_the_same():
+    a = fact(1, 10, 1e10, bound="lt")
+    b = fact(2, 11, 1e10, bound="gt")
+    assert judge(b, a) is None
+
+
+def test_same_value_with_nothing_in_common_is_not_suggested():
+    a = fact(1, 10, 5e11, topic="Stargate", terms=["openai", "softbank"])
+    b = fact(2, 11, 5e11, topic=None, terms=["bahn", "schiene"])
+    assert judge(b, a) is None
+
+
+def test_a_later_moderately_different_figure_for_the_same_measure_updates():
+    old = fact(
+        1,
+        10,
+        1e9,
+        "W",
+        text="The campus will draw 1 gigawatt.",
+        published_on=dt.date(2025, 1, 10),
+        language="en",
+    )
+    new = fact(
+        2, 11, 1.5e9, "W", text="Der Campus braucht nun 1,5 Gigawatt.", published_on=dt.date(2025, 6, 2)
+    )
+    s = judge(new, old)
+    assert s.relation == "updates"
+    assert s.reason.startswith("later figure: 1.5 GW (2025-06-02) after 1 GW (2025-01-10)")
+
+
+def test_moderately_different_figures_in_one_article_are_left_alone():
+    a = fact(1, 10, 1e9, "W")
+    b = fact(2, 10, 1.5e9, "W")
+    assert judge(b, a) is None
+
+
+def test_yearly_sum_against_a_one_off_sum_is_no_contradiction():
+    yearly = fact(1, 10, 8e11, text="Die 800 Milliarden Dollar will die EU jährlich aufbringen.")
+    once = fact(2, 10, 1e10, bound="approx", text="Die Zusagen liegen eher bei zehn Milliarden Dollar.")
+    assert judge(once, yearly) is None
+
+
+def test_per_item_figure_against_a_total_is_no_contradiction():
+    each = fact(1, 10, 1e3, "W", text="Jedes Auto hat jeweils 1 Kilowatt Rechenleistung.")
+    total = fact(2, 10, 1e11, "W", text="Zusammen sind das 100 Gigawatt.")
+    assert judge(total, each) is None
+
+
+def test_a_lower_bound_far_below_does_not_contradict():
+    donation = fact(1, 10, 2e8, bound="gt", text="Er spendete über 200 Millionen Dollar.")
+    plan = fact(2, 10, 5e11, bound="le", text="Geplant sind bis zu 500 Milliarden Dollar.")
+    assert judge(plan, donation) is None
+
+
+def test_two_figures_of_one_sentence_are_not_linked():
+    text = "Der Konzern verlor 1,3 Milliarden Euro, der Rivale ist fast 5.000 Milliarden Euro wert."
+    a = fact(1, 10, 1.3e9, "EUR", text=text)
+    b = fact(2, 10, 5e12, "EUR", "approx", text=text)
+    assert judge(b, a) is None
+
+
+def test_quote_denying_the_money_contradicts_the_promised_sum():
+    plan = fact(1, 10, 5e11, text="Trump stellte den 500-Milliarden-Dollar-Plan vor.")
+    denial = fact(2, 10, kind="quote", speaker="Elon Musk", text="Die haben das Geld gar nicht.")
+    s = judge(denial, plan)
+    assert s.relation == "contradicts"
+    assert s.reason.startswith("Elon Musk denies the money: “Die haben das Geld gar nicht.” vs 500 bn USD")
+
+
+def test_speaker_reversing_himself_on_another_day_contradicts():
+    claims = [
+        c
+        for c in extract_claims(TWEETS, language="de", published_on=dt.date(2025, 4, 1))
+        if c.kind == "quote"
+    ]
+    first, later = (
+        ClaimFacts(
+            id=i,
+            article_id=1,
+            kind=c.kind,
+            text=c.text,
+            speaker=c.speaker,
+            stated_on=c.stated_on,
+            published_on=dt.date(2025, 4, 1),
+            quantity=c.quantity,
+            topic=c.topic,
+            terms=c.terms,
+            language="de",
+        )
+        for i, c in enumerate(claims, 1)
+    )
+    s = judge(later, first)
+    assert s.relation == "contradicts"
+    assert s.reason.startswith("Anna Berger reverses: “Es wird keine staatliche Rettung")
+    assert "(2025-03-03)" in s.reason and "(2025-03-24)" in s.reason
+
+
+def test_same_speaker_same_day_is_no_reversal():
+    a = fact(
+        1,
+        10,
+        kind="quote",
+        speaker="Lena Wolf",
+        text="Wir geben kein Geld für neue Chipfabriken aus.",
+        stated_on=JAN,
+    )
+    b = fact(
+        2,
+        10,
+        kind="quote",
+        speaker="Lena Wolf",
+        text="Die Chipfabriken brauchen keine Hilfe vom Staat.",
+        stated_on=JAN,
+    )
+    assert judge(b, a) is None
+
+
+def test_same_statement_in_two_articles_is_same():
+    a = fact(1, 10, kind="quote", speaker="Lena Wolf", text="Wir bauen das größte Rechenzentrum des Landes.")
+    b = fact(2, 11, kind="quote", speaker="Wolf", text="Wir bauen das größte Rechenzentrum des Landes!")
+    s = judge(b, a)
+    assert s.relation == "same" and "same statement" in s.reason
+
+
+def test_judge_is_pure_the_database_filters_dismissed_pairs():
+    a = fact(1, 10, 5e11, bound="le")
+    b = fact(2, 11, 1e10, bound="lt")
+    before = (a.terms[:], b.terms[:])
+    assert judge(b, a) == judge(b, a)
+    assert (a.terms, b.terms) == before
+
+
+def test_best_suggestions_keeps_a_contradiction_next_to_strong_sames_and_respects_the_limit():
+    new = fact(100, 20, 1e10, bound="approx", text="Die Zusagen liegen eher bei zehn Milliarden.")
+    cands = [fact(i, 30 + i, 1e10, bound="lt", topic="Stargate") for i in range(1, 6)]
+    cands.append(fact(50, 20, 5e11, text="Trump kündigte ein 500-Milliarden-Dollar-Projekt an."))
+    got = best_suggestions(new, cands, limit=3)
+    assert len(got) == 3
+    assert {s.relation for _, s in got} == {"same", "contradicts"}
+    assert 50 in [cid for cid, _ in got]
+    assert all(isinstance(s, Suggestion) for _, s in got)
+    assert [s.score for _, s in got] == sorted((s.score for _, s in got), reverse=True)
+
+
+def test_best_suggestions_drops_weak_pairs():
+    new = fact(100, 20, 1e10, topic=None, terms=["bahn"])
+    cands = [fact(1, 21, 3e10, topic=None, terms=["post"]), fact(2, 22, kind="quote", text="Alles gut.")]
+    assert best_suggestions(new, cands) == []
+
+
+def test_english_and_german_articles_link_up():
+    def facts(body, lang, day, title, article, first_id):
+        out = []
+        for i, c in enumerate(extract_claims(body, language=lang, published_on=day, title=title), first_id):
+            out.append(
+                ClaimFacts(
+                    id=i,
+                    article_id=article,
+                    kind=c.kind,
+                    text=c.text,
+                    speaker=c.speaker,
+                    stated_on=c.stated_on,
+                    published_on=day,
+                    quantity=c.quantity,
+                    topic=c.topic,
+                    terms=c.terms,
+                    language=lang,
+                )
+            )
+        return out
+
+    en = facts(EN_BODY, "en", EN_DATE, EN_TITLE, 1, 1)
+    de = facts(DE_BODY, "de", DE_DATE, DE_TITLE, 2, 100)
+    links = {}
+    for new in de:
+        for old_id, s in best_suggestions(new, en + [c for c in de if c.id < new.id]):
+            links[(old_id, new.id)] = s.relation
+    en_plan = next(c for c in en if c.quantity and c.quantity.value == 5e11)
+    de_plan = next(c for c in de if c.quantity and c.quantity.value == 5e11)
+    en_musk = next(c for c in en if c.quantity and c.quantity.value == 1e10)
+    de_musk = next(c for c in de if c.quantity and c.quantity.value == 1e10)
+    assert links[(en_plan.id, de_plan.id)] == "same"
+    assert links[(en_musk.id, de_musk.id)] == "same"
+    assert links[(de_plan.id, de_musk.id)] == "contradicts"
+    assert len(links) <= 1.5 * len(de)
+
+
+def test_format_of_quantities():
+    assert fmt_quantity(Quantity(5e11, "USD", "le")) == "up to 500 bn USD"
+    assert fmt_quantity(Quantity(2e9, "EUR", "range", 3e9)) == "2–3 bn EUR"
+    assert fmt_quantity(Quantity(1.5e9, "W")) == "1.5 GW"
+    assert fmt_quantity(Quantity(1e5, "count", "gt")) == "over 100,000"
+    assert fmt_quantity(Quantity(95, "%", "approx")) == "about 95 %"
+
+
+def test_judging_a_hundred_candidates_is_fast():
+    new = fact(1000, 1, 1e10, bound="lt", text="Gesichert sind weniger als 10 Milliarden Dollar.")
+    cands = [fact(i, i % 7, 10 ** (8 + i % 5), text=f"Satz {i}: {i} Milliarden Dollar.") for i in range(100)]
+    best_suggestions(new, cands)  # warm caches
+    start = time.perf_counter()
+    best_suggestions(
+        new,
+        [
+            fact(i + 200, i % 7, 10 ** (8 + i % 5), text=f"Neu {i}: {i} Milliarden Dollar.")
+            for i in range(100)
+        ],
+    )
+    assert time.perf_counter() - start < 0.02
+
+
+def test_profit_against_revenue_is_a_different_measure():
+    revenue = fact(1, 10, 2e10, "EUR", text="Der Umsatz stieg auf 20 Milliarden Euro.")
+    profit = fact(2, 10, 1e9, "EUR", "approx", text="Der Gewinn lag bei rund 1 Milliarde Euro.")
+    assert judge(profit, revenue) is None
+
+
+def test_campaign_donation_against_an_investment_plan_is_a_different_measure():
+    donation = fact(1, 10, 2e8, text="Er hat den Wahlkampf mit 200 Millionen Dollar unterstützt.")
+    plan = fact(
+        2, 10, 5e11, "USD", "le", text="Das Projekt sieht Investitionen von bis zu 500 Milliarden Dollar vor."
+    )
+    assert judge(plan, donation) is None
+
+
+def test_denial_does_not_contradict_the_same_speakers_own_small_figure():
+    own = fact(
+        1, 10, 1e10, bound="lt", kind="quote", speaker="Elon Musk", text="unter 10 Milliarden gesichert"
+    )
+    denial = fact(2, 11, kind="quote", speaker="Elon Musk", text="Die haben das Geld einfach nicht.")
+    s = judge(denial, own)
+    assert s is None or s.relation != "contradicts"
+
+
+def test_figures_a_million_times_apart_are_not_one_measure():
+    price = fact(1, 10, 423.35, text="The share closed at $423.35.", language="en")
+    budget = fact(2, 10, 3e11, bound="approx", text="Rivals will invest roughly $300bn.", language="en")
+    assert judge(budget, price) is None
+
+
+def test_two_plain_figures_far_apart_need_a_hedge_or_a_shared_measure():
+    plan = fact(1, 10, 5e11, bound="le", text="Die Partner wollen bis zu 500 Milliarden Dollar investieren.")
+    breaks = fact(2, 10, 2e9, text="Die Stadt gewährt 2 Milliarden Dollar an Nachlässen.")
+    assert judge(breaks, plan) is None
+    secured = fact(3, 10, 1e10, text="Gesichert sind bislang 10 Milliarden Dollar an Investitionen.")
+    assert judge(secured, plan).relation == "contradicts"
+
+
+def test_two_quotes_of_one_article_without_their_own_dates_are_no_reversal():
+    a = fact(
+        1,
+        10,
+        kind="quote",
+        speaker="Tom Berg",
+        text="Wir bekommen kein Geld vom Staat für die Fabrik.",
+        stated_on=dt.date(2025, 1, 22),
+    )
+    b = fact(2, 10, kind="quote", speaker="Tom Berg", text="Die Fabrik kommt trotzdem, mit oder ohne Staat.")
+    assert judge(b, a) is None
+
+
+def test_updates_needs_the_same_measure_not_just_the_same_topic():
+    first = fact(
+        1,
+        10,
+        1e11,
+        text="Zunächst fließen 100 Milliarden Dollar.",
+        published_on=dt.date(2025, 1, 22),
+        terms=["stargate"],
+    )
+    total = fact(
+        2,
+        11,
+        2.5e11,
+        bound="le",
+        text="Insgesamt sind bis zu 250 Milliarden Dollar möglich.",
+        published_on=dt.date(2025, 2, 1),
+        terms=["stargate"],
+    )
+    assert judge(total, first) is None
+
+
+def test_another_speaker_saying_the_same_supports():
+    a = fact(
+        1, 10, kind="quote", speaker="Lena Wolf", text="Die Netze sind schon heute an ihrer Grenze angelangt."
+    )
+    b = fact(2, 11, kind="quote", speaker="Tom Berg", text="Die Netze sind schon heute an ihrer Grenze.")
+    s = judge(b, a)
+    assert s.relation == "supports"
+    assert s.reason.startswith("Tom Berg echoes Lena Wolf: “Die Netze sind")
