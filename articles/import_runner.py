@@ -61,13 +61,44 @@ def add_to_report(report: dict, entry: FileReport) -> None:
     report["files"].append(entry.as_dict())
 
 
-def _store(draft: ArticleDraft, *, source: str, user, extract: bool) -> services.ImportOutcome:
+class PendingSuggestions:
+    """Claims stored but not yet compared with the others.
+
+    Each article is stored (with its claims) in a transaction of its own; suggestions are derived data,
+    made for a batch of new claims at once so a batch costs a handful of queries, not a handful per article.
+    """
+
+    BATCH = 300
+
+    def __init__(self) -> None:
+        self.claim_ids: list[int] = []
+
+    def add(self, ids: list[int]) -> None:
+        self.claim_ids += ids
+        if len(self.claim_ids) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        from articles.suggestions import suggest_links
+
+        ids, self.claim_ids = self.claim_ids, []
+        if ids:
+            suggest_links(claim_ids=ids)
+
+
+def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: PendingSuggestions | None
+           ) -> services.ImportOutcome:
     draft.body = draft.body.replace("\x00", "")
     draft.title = (draft.title or "").replace("\x00", "")
-    return services.article_import(draft=draft, source_file=source, imported_by=user, extract=extract)
+    outcome = services.article_import(draft=draft, source_file=source, imported_by=user, extract=extract,
+                                      suggest=pending is None)
+    if pending is not None:
+        pending.add(outcome.claim_ids)
+    return outcome
 
 
-def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = True, user=None) -> FileReport:
+def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = True, user=None,
+                pending: PendingSuggestions | None = None) -> FileReport:
     entry = FileReport(path=display)
     try:
         for item in read_file(path, fmt=fmt, max_bytes=settings.FACTCHECK_MAX_IMPORT_BYTES):
@@ -76,7 +107,7 @@ def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = 
                 entry.errors.append({"item": item.item, "error": item.error})
                 continue
             try:
-                outcome = _store(item, source=display, user=user, extract=extract)
+                outcome = _store(item, source=display, user=user, extract=extract, pending=pending)
             except (IntegrityError, DatabaseError, ValueError) as exc:
                 # one bad article fails alone; its transaction was rolled back whole
                 log.warning("article %s in %s not stored: %s", entry.items, display, exc)
@@ -105,12 +136,14 @@ def import_paths(
 ) -> dict:
     """Import every file under `paths`; a file that fails is reported and the rest go on."""
     report = new_report()
+    pending = PendingSuggestions()
     for path in iter_input_files(paths):
         display = str(path.relative_to(display_root)) if display_root else str(path)
-        entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user)
+        entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending)
         add_to_report(report, entry)
         if on_file is not None:
             on_file(entry)
+    pending.flush()
     return report
 
 

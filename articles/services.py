@@ -94,7 +94,7 @@ def article_import(
         if existing is None:  # a different constraint failed: let the caller report it
             raise
         return ImportOutcome(article_id=existing, duplicate=True)
-    claim_ids = claims_extract(article=article, suggest=suggest) if extract else []
+    claim_ids = claims_extract(article=article, suggest=suggest, fresh=True) if extract else []
     return ImportOutcome(article_id=article.pk, duplicate=False, claim_ids=claim_ids)
 
 
@@ -183,7 +183,7 @@ def _claim_from_draft(article: Article, draft: ClaimDraft, speakers: dict, topic
 
 
 @transaction.atomic
-def claims_extract(*, article: Article, suggest: bool = True) -> list[int]:
+def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = False) -> list[int]:
     """(Re-)extract an article's claim candidates, keeping every editor decision.
 
     A claim an editor touched (accepted, rejected, edited, linked) is never removed; a candidate that
@@ -196,8 +196,8 @@ def claims_extract(*, article: Article, suggest: bool = True) -> list[int]:
         article.body, language=article.language, published_on=article.published_on, title=article.title
     )
     # a sentence can hold several figures, so the quantity is part of what identifies a candidate
-    existing = {(c.kind, c.span_start, c.span_end, c.quantity_value, c.quantity_unit): c
-                for c in article.claims.all()}
+    existing = {} if fresh else {(c.kind, c.span_start, c.span_end, c.quantity_value, c.quantity_unit): c
+                                 for c in article.claims.all()}
     keep: set[int] = set()
     new_claims: list[Claim] = []
     speakers: dict = {}
@@ -209,17 +209,23 @@ def claims_extract(*, article: Article, suggest: bool = True) -> list[int]:
             keep.add(old.pk)
             continue
         new_claims.append(_claim_from_draft(article, draft, speakers, topics))
+    if not fresh:
+        _drop_stale_candidates(article, keep)
+    created = Claim.objects.bulk_create(new_claims)
+    ids = [c.pk for c in created]
+    if suggest and ids:
+        suggest_links(claim_ids=ids)
+    return ids
+
+
+def _drop_stale_candidates(article: Article, keep: set[int]) -> None:
+    """Candidates extraction no longer finds go, unless an editor touched them or decided a link."""
     touched = Q(status=ClaimStatus.CANDIDATE, version=1) & ~Q(links_out__state=LinkState.CONFIRMED) & ~Q(
         links_in__state=LinkState.CONFIRMED
     )
     article.claims.filter(touched).exclude(pk__in=keep).exclude(
         pk__in=ClaimLink.objects.filter(state=LinkState.DISMISSED).values("from_claim")
     ).exclude(pk__in=ClaimLink.objects.filter(state=LinkState.DISMISSED).values("to_claim")).delete()
-    created = Claim.objects.bulk_create(new_claims)
-    ids = [c.pk for c in created]
-    if suggest and ids:
-        suggest_links(claim_ids=ids)
-    return ids
 
 
 EDITABLE_FIELDS = {

@@ -3,7 +3,7 @@
 One SQL statement gathers a bounded candidate set for a batch of new claims (one article's), each
 branch served by an index: same unit and topic (claim_unit_topic), same unit and value within 10 %
 (claim_unit_value), same article (article FK), same speaker (claim_speaker), similar wording
-(claim_text_trgm, pg_trgm's % operator). The pure judge in articles.extraction.relations decides which
+(claim_text_trgm, pg_trgm's % operator; only for claims without a figure, which the unit branches find). The pure judge in articles.extraction.relations decides which
 candidates become suggestions. A batch costs four queries, however many claims it holds.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from articles.extraction.relations import ClaimFacts, best_suggestions
 from articles.extraction.types import Quantity
@@ -39,7 +40,8 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
     WHERE m.speaker_id IS NOT NULL AND c.speaker_id = m.speaker_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
   UNION
-  (SELECT c.id FROM articles_claim c WHERE c.text %% m.text AND c.id < m.id LIMIT %(n)s)
+  (SELECT c.id FROM articles_claim c
+    WHERE m.quantity_value IS NULL AND c.text %% m.text AND c.id < m.id LIMIT %(n)s)
 ) AS x
 WHERE m.id = ANY(%(ids)s)
 """
@@ -90,7 +92,7 @@ def suggest_links(*, claim_ids: list[int]) -> int:
     facts = claim_facts(every)
     decided = {
         frozenset(pair)
-        for pair in ClaimLink.objects.filter(from_claim_id__in=every, to_claim_id__in=every)
+        for pair in ClaimLink.objects.filter(Q(from_claim_id__in=claim_ids) | Q(to_claim_id__in=claim_ids))
         .exclude(state=LinkState.SUGGESTED)
         .values_list("from_claim_id", "to_claim_id")
     }
