@@ -2,11 +2,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
-# Python 3.12+: $PYTHON if given, else the first of python3.13/3.12 on PATH or in pyenv.
-PYTHON ?= $(shell for v in 3.13 3.12; do \
-	  for p in "$$(command -v python$$v 2>/dev/null)" $$HOME/.pyenv/versions/$$v*/bin/python$$v /usr/bin/python$$v /usr/local/bin/python$$v; do \
-	    if [ -n "$$p" ] && [ -x "$$p" ]; then echo "$$p"; exit 0; fi; done; done; \
-	  if python3 -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v python3; fi)
+# Python 3.12+: $PYTHON if given, else the first interpreter that really runs and is new enough among
+# python3.13/python3.12/python3 on PATH and pyenv's installed versions (a pyenv shim may exist and still fail).
+PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3.13 \
+	  $$HOME/.pyenv/versions/3.12*/bin/python3.12 /usr/bin/python3.13 /usr/bin/python3.12 python3; do \
+	  if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then command -v "$$p"; exit 0; fi; \
+	done)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000

@@ -25,6 +25,12 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "imported_at"
     list_select_related = ["publisher"]
     readonly_fields = ["content_hash", "imported_at", "imported_by", "source_file", "source_index"]
+    actions = ["reextract"]
+
+    @admin.action(description="Re-extract claims (keeps editors' decisions)")
+    def reextract(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        created = sum(len(services.claims_extract(article=article)) for article in queryset)
+        self.message_user(request, f"{created} new claim candidates.", messages.SUCCESS)
 
     @admin.display(description="claims")
     def claim_count(self, obj: Article) -> int:

@@ -46,8 +46,23 @@ class LinkStateForm(forms.Form):
     claim = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern); an empty file is the importer's to report."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, allow_empty_file=True, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
 class UploadForm(forms.Form):
-    files = forms.FileField(
-        widget=forms.ClearableFileInput(attrs={"allow_multiple_selected": True}),
-        help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.",
-    )
+    files = MultipleFileField(help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.")

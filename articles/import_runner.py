@@ -32,9 +32,7 @@ class FileReport:
 
     @property
     def status(self) -> str:
-        if self.error and not self.articles and not self.duplicates:
-            return "failed"
-        if self.errors:
+        if self.error or self.errors:  # a file that broke off after some articles were stored is partial
             return "partial" if (self.articles or self.duplicates) else "failed"
         if self.articles:
             return "imported"
@@ -57,7 +55,7 @@ def new_report() -> dict:
 def add_to_report(report: dict, entry: FileReport) -> None:
     report["imported"] += len(entry.articles)
     report["duplicates"] += len(entry.duplicates)
-    report["failed"] += len(entry.errors) + (1 if entry.error and entry.status == "failed" and not entry.errors else 0)
+    report["failed"] += len(entry.errors) + (1 if entry.error else 0)
     report["files"].append(entry.as_dict())
 
 
@@ -72,6 +70,7 @@ class PendingSuggestions:
 
     def __init__(self) -> None:
         self.claim_ids: list[int] = []
+        self.errors: list[str] = []
 
     def add(self, ids: list[int]) -> None:
         self.claim_ids += ids
@@ -82,8 +81,13 @@ class PendingSuggestions:
         from articles.suggestions import suggest_links
 
         ids, self.claim_ids = self.claim_ids, []
-        if ids:
+        if not ids:
+            return
+        try:
             suggest_links(claim_ids=ids)
+        except DatabaseError as exc:  # the articles and claims are stored; only the suggestions are missing
+            self.errors.append(f"suggestions for {len(ids)} claims not made: {str(exc).splitlines()[0][:200]}")
+            log.warning("suggestions not made: %s", exc)
 
 
 def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: PendingSuggestions | None
@@ -108,10 +112,16 @@ def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = 
                 continue
             try:
                 outcome = _store(item, source=display, user=user, extract=extract, pending=pending)
-            except (IntegrityError, DatabaseError, ValueError) as exc:
-                # one bad article fails alone; its transaction was rolled back whole
-                log.warning("article %s in %s not stored: %s", entry.items, display, exc)
-                reason = f"not stored: {str(exc).splitlines()[0][:200]}"
+            except Exception as exc:
+                # one bad article fails alone; its transaction was rolled back whole. A database refusal is
+                # the input's fault; anything else is our bug, still reported without a traceback on stderr
+                expected = isinstance(exc, IntegrityError | DatabaseError | ValueError)
+                log.warning("article %s in %s not stored: %r", entry.items, display, exc)
+                log.debug("article %s in %s not stored", entry.items, display, exc_info=True)
+                message = (str(exc).splitlines() or [""])[0][:200]
+                if not expected:
+                    message = f"internal error ({type(exc).__name__}: {message})"
+                reason = f"not stored: {message}"
                 if item.source_index is None:
                     entry.error = reason
                 else:
@@ -122,7 +132,19 @@ def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = 
         entry.error = str(exc)
     except OSError as exc:
         entry.error = f"cannot read file: {exc.strerror or exc}"
+    except Exception as exc:  # the importers promise ImportFailed only; should one slip, the file fails alone
+        log.warning("%s could not be read: %r", display, exc)
+        log.debug("%s could not be read", display, exc_info=True)
+        entry.error = f"could not be read ({type(exc).__name__}: {exc})"
     return entry
+
+
+def display_name(path: Path, root: Path | None = None) -> str:
+    """The path as shown in the report and stored as source_file. A name that is not UTF-8 (a file from an old
+    Windows zip, say) arrives with surrogate escapes, which neither PostgreSQL nor a UTF-8 report or terminal
+    accept; its odd bytes are shown as \\xNN instead."""
+    shown = str(path.relative_to(root)) if root else str(path)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def import_paths(
@@ -138,12 +160,14 @@ def import_paths(
     report = new_report()
     pending = PendingSuggestions()
     for path in iter_input_files(paths):
-        display = str(path.relative_to(display_root)) if display_root else str(path)
+        display = display_name(path, display_root)
         entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending)
         add_to_report(report, entry)
         if on_file is not None:
             on_file(entry)
     pending.flush()
+    if pending.errors:
+        report["warnings"] = pending.errors
     return report
 
 

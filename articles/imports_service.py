@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import uuid
 import zipfile
+import zlib
 from pathlib import Path
 
 from django.conf import settings
@@ -24,6 +25,16 @@ def _safe_name(name: str) -> str:
     return name or "upload"
 
 
+def _member_problem(exc: Exception) -> str:
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return "encrypted (password protected), not imported"
+    if isinstance(exc, NotImplementedError):
+        return "packed with a compression method we cannot read, not imported"
+    if isinstance(exc, OSError):
+        return f"cannot be unpacked ({exc.strerror or exc}), not imported"
+    return "damaged in the zip file, not imported"
+
+
 def _unpack_zip(archive: Path, into: Path) -> list[str]:
     """Unpack a zip's regular files (no absolute paths, no `..`), refusing zip bombs by size."""
     problems: list[str] = []
@@ -39,9 +50,16 @@ def _unpack_zip(archive: Path, into: Path) -> list[str]:
                     problems.append(f"{member.filename}: larger than the import limit")
                     continue
                 target = into.joinpath(f"{archive.stem}", *parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(member) as src, open(target, "wb") as dst:
-                    shutil.copyfileobj(src, dst)
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with zf.open(member) as src, open(target, "wb") as dst:
+                        shutil.copyfileobj(src, dst)
+                except (OSError, RuntimeError, NotImplementedError, EOFError, zlib.error, zipfile.BadZipFile) as exc:
+                    # one member fails alone: encrypted (RuntimeError), an unsupported compression method,
+                    # damaged data, or a name that clashes with a folder of the same name
+                    problems.append(f"{member.filename}: {_member_problem(exc)}")
+                    if target.is_file():
+                        target.unlink()
                 del n
     except zipfile.BadZipFile:
         problems.append(f"{archive.name}: not a readable zip file")

@@ -164,7 +164,9 @@ class Claim(models.Model):
             models.CheckConstraint(
                 condition=~Q(quantity_bound="range") | Q(quantity_high__isnull=False), name="claim_range_has_high"
             ),
-            models.CheckConstraint(condition=Q(published=False) | Q(status="accepted"), name="claim_published_accepted"),
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(status="accepted"), name="claim_published_accepted"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -58,7 +58,9 @@ def review_claims(*, status: str = "", kind: str = "", query: str = "") -> Query
     if kind:
         qs = qs.filter(kind=kind)
     if query:
-        qs = qs.filter(Q(text__icontains=query) | Q(speaker__name__icontains=query) | Q(article__title__icontains=query))
+        qs = qs.filter(
+            Q(text__icontains=query) | Q(speaker__name__icontains=query) | Q(article__title__icontains=query)
+        )
     return qs.order_by("-id")
 
 

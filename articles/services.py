@@ -21,7 +21,6 @@ from articles.importers.types import ArticleDraft
 from articles.models import (
     Article,
     Claim,
-    ClaimKind,
     ClaimLink,
     ClaimStatus,
     LinkState,
@@ -240,7 +239,7 @@ def claim_update(*, claim_id: int, user: User, expected_version: int, changes: d
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
-    if changes.get("published") and changes.get("status", None) not in (None, ClaimStatus.ACCEPTED):
+    if changes.get("published") and changes.get("status") not in (None, ClaimStatus.ACCEPTED):
         raise ValidationError("Only an accepted claim can be published.")
     claim = Claim.objects.select_for_update().get(pk=claim_id)
     if claim.version != expected_version:

@@ -1,10 +1,11 @@
 """Suggested links for new claims, found through indexes, never by comparing all pairs.
 
-One SQL statement gathers a bounded candidate set for a batch of new claims (one article's), each
+One SQL statement gathers a bounded candidate set for a batch of new claims, each
 branch served by an index: same unit and topic (claim_unit_topic), same unit and value within 10 %
 (claim_unit_value), same article (article FK), same speaker (claim_speaker), similar wording
-(claim_text_trgm, pg_trgm's % operator; only for claims without a figure, which the unit branches find). The pure judge in articles.extraction.relations decides which
-candidates become suggestions. A batch costs four queries, however many claims it holds.
+(claim_text_trgm, pg_trgm's % operator; only for claims without a figure, which the unit branches find).
+The pure judge in articles.extraction.relations decides which candidates become suggestions. A batch
+(an import run flushes one every few hundred claims) costs four queries, however many claims it holds.
 """
 
 from __future__ import annotations
@@ -101,7 +102,9 @@ def suggest_links(*, claim_ids: list[int]) -> int:
         me = facts.get(claim_id)
         if me is None:
             continue
-        pool = [facts[o] for o in candidates.get(claim_id, ()) if o in facts and frozenset((claim_id, o)) not in decided]
+        pool = [
+            facts[o] for o in candidates.get(claim_id, ()) if o in facts and frozenset((claim_id, o)) not in decided
+        ]
         for other, suggestion in best_suggestions(me, pool, limit=MAX_SUGGESTIONS):
             links.append(ClaimLink(
                 from_claim_id=claim_id, to_claim_id=other, relation=suggestion.relation, state=LinkState.SUGGESTED,

@@ -4,7 +4,7 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
-from factcheck.security import refuse_development_key  # noqa: E402
+from factcheck.security import refuse_development_key
 
 refuse_development_key()
 application = get_asgi_application()

@@ -4,7 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
-from factcheck.security import refuse_development_key  # noqa: E402
+from factcheck.security import refuse_development_key
 
 refuse_development_key()
 application = get_wsgi_application()

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 STARGATE = """date 2025-01-23
 Stargate-Zweifel: Musk hält den Plan für unterfinanziert
 Die Partner OpenAI, SoftBank und Oracle wollen bis zu 500 Milliarden Dollar in Rechenzentren stecken.
-Elon Musk schrieb am Mittwoch auf X: „Die haben das Geld gar nicht. SoftBank hat deutlich unter 10 Milliarden Dollar gesichert.“
+Elon Musk schrieb am Mittwoch auf X: „Die haben das Geld gar nicht. SoftBank hat deutlich unter
+10 Milliarden Dollar gesichert.“
 """
 
 GENESIS = """date 2025-12

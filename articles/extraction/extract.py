@@ -99,7 +99,11 @@ SPEECH = (
     r"behauptete|behauptet|verspricht|versprach|versprochen|äußerte|ergänzte|fügte|räumte|kündigte|so|laut|"
     r"umschrieb|umschrieben|zitiert|sprach|spricht|twittert|schreiben|sagen|erklären|"
     r"said|says|wrote|writes|told|tells|added|adds|stated|states|posted|tweeted|argued|warned|claimed|"
-    r"explained|insisted|noted|replied|asked|according|promised|announced"
+    r"explained|insisted|noted|replied|asked|according|promised|announced|"
+    r"kritisierte|kritisiert|mahnte|mahnt|forderte|fordert|bekräftigte|unterstrich|bestätigte|widersprach|"
+    r"entgegnete|erwiderte|versicherte|verkündete|zitierte|warnen|"
+    r"countered|cautioned|acknowledged|admitted|remarked|commented|responded|stressed|emphasised|emphasized|"
+    r"predicted|conceded|declared|confirmed|recalled|observed"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
@@ -198,8 +202,11 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
-def salient_terms(text: str, book: NameBook) -> list[str]:
-    """Names and capitalised terms, folded; persons as their folded surname, genitives undone."""
+def salient_terms(text: str, book: NameBook, *, keep_initial: bool = False) -> list[str]:
+    """Names and capitalised terms, folded; persons as their folded surname, genitives undone.
+
+    A capitalised word opening a sentence is skipped, unless keep_initial (a headline opens with its subject).
+    """
     out: list[str] = []
     for m in TERM_RE.finditer(text):
         tok = m.group(0)
@@ -213,7 +220,7 @@ def salient_terms(text: str, book: NameBook) -> list[str]:
         while j >= 0 and text[j] in " \t\"„“”»«'(–-":
             j -= 1
         initial = j < 0 or text[j] in ".!?:\n"
-        if initial and not inner_caps and book.resolve(tok) is None and not book.is_genitive(tok):
+        if initial and not keep_initial and not inner_caps and book.resolve(tok) is None and not book.is_genitive(tok):
             continue  # a capitalised sentence start says nothing
         if book.resolve(tok) is not None:
             out.append(_fold(book.resolve(tok).split()[-1]))
@@ -290,6 +297,22 @@ def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, i
     return out
 
 
+def _key_terms(title: str, body: str, book: NameBook) -> list[str]:
+    """What the whole article is about: names in the headline that the body repeats ("Altiva" in "Altiva baut
+    KI-Rechenzentrum in der Lausitz"). Every claim of the article carries them, so two articles on one subject
+    share a term even where a figure's own sentence names nobody."""
+    if not title:
+        return []
+    counts: dict[str, int] = {}
+    for t in salient_terms(body, book, keep_initial=True):
+        counts[t] = counts.get(t, 0) + 1
+    out = []
+    for t in salient_terms(title, book, keep_initial=True):
+        if counts.get(t, 0) >= 2 and t not in TOPIC_GENERIC and t not in out:
+            out.append(t)
+    return out[:4]
+
+
 def _topic_terms(topic: str | None) -> list[str]:
     if not topic:
         return []
@@ -314,6 +337,7 @@ class Article:
         self._topic_keys = [(_fold(lbl), lbl) for lbl, _ in self.topics]
         self.main_topic = self.topics[0][0] if self.topics else None
         self.topic_terms = _topic_terms(self.main_topic)
+        self.key_terms = _key_terms(self.title, body, self.book)
 
     def sentence_index(self, pos: int) -> int:
         lo, hi = 0, len(self.sentences) - 1
@@ -341,7 +365,7 @@ class Article:
         return self.main_topic
 
     def terms_for(self, a: int, b: int, extra: list[str] | None = None) -> list[str]:
-        terms = salient_terms(self.window(a, b), self.book)
+        terms = [*self.key_terms, *salient_terms(self.window(a, b), self.book)]
         if extra:
             terms = [*extra, *terms]
         terms += self.topic_terms

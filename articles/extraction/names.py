@@ -71,14 +71,69 @@ class Person:
     start: int
 
 
+# A role or title right before two capitalised words marks them as a person's name even when the first name
+# is not in the list: "Wirtschaftsminister Tilo Brandner", "chief executive Jonas Berg", "Governor Wade
+# Kessler". German roles are matched as the end of a compound ("Digitalkommissarin", "Grünen-Abgeordnete").
+ROLE_SUFFIX = (
+    r"minister|ministerin|chef|chefin|sprecher|sprecherin|kommissar|kommissarin|präsident|präsidentin"
+    r"|abgeordnete|abgeordneter|ökonom|ökonomin|analyst|analystin|gewerkschafter|gewerkschafterin"
+    r"|vorsitzende|vorsitzender|kanzler|kanzlerin|bürgermeister|bürgermeisterin|direktor|direktorin"
+    r"|leiter|leiterin|gründer|gründerin|experte|expertin|forscher|forscherin|professor|professorin"
+    r"|manager|managerin|berater|beraterin|senator|senatorin|gouverneur|gouverneurin|staatssekretär"
+    r"|staatssekretärin|geschäftsführer|geschäftsführerin|investor|investorin|politiker|politikerin"
+    r"|unternehmer|unternehmerin|vorstand|aktivist|aktivistin|anwalt|anwältin|richter|richterin"
+    r"|botschafter|botschafterin|beauftragte|beauftragter|stadtrat|stadträtin|landrat|landrätin"
+)
+ROLE_WORD = (
+    r"governor|gov\.|senator|sen\.|rep\.|representative|minister|president|chancellor|spokesperson|spokesman"
+    r"|spokeswoman|analyst|economist|executive|officer|ceo|cfo|cto|coo|chairman|chairwoman|chair|founder"
+    r"|director|leader|secretary|commissioner|mayor|professor|prof\.|dr\.|researcher|investor|lawmaker"
+    r"|mr\.|mrs\.|ms\.|head|boss|chief|manager|partner|strategist|adviser|advisor|councillor|councilor"
+    r"|councilman|councilwoman|congressman|congresswoman|judge|ambassador|envoy|premier|official|regulator"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?:(?:[\w-]*(?:{ROLE_SUFFIX}))|(?<![\w-])(?:{ROLE_WORD}))[ \t]+$", re.IGNORECASE
+)
+# "said Marcus Feld", "so Henrik Salmela", "Marcus Feld said", "Marcus Feld, an analyst at ...": a name next to a
+# verb of saying or before an apposition that names a role
+_IS_ROLE = re.compile(rf"[\w-]*(?:{ROLE_SUFFIX})|(?:{ROLE_WORD})", re.IGNORECASE)
+_SAID = (
+    r"sagte|sagt|erklärte|erklärt|betonte|schrieb|meinte|warnte|kritisierte|so|laut|said|says|told|tells|wrote"
+    r"|added|explained|warned|argued|noted|according to|stressed|countered|cautioned|insisted|recalled"
+)
+_SAID_BEFORE = re.compile(rf"(?<![\w-])(?:{_SAID})[ \t]+$", re.IGNORECASE)
+_SAID_AFTER = re.compile(
+    rf"(?:[ \t]+(?:{_SAID})\b|,[ \t]+(?:an?|the|der|die|ein|eine)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+    rf"(?:[\w-]*(?:{ROLE_SUFFIX})|{ROLE_WORD})\b)",
+    re.IGNORECASE,
+)
+
+
 def find_people(text: str) -> list[Person]:
-    """Full names (first name + surname) in order of appearance."""
+    """Full names (first name + surname) in order of appearance.
+
+    A known first name makes a name; an unknown one does when a role stands before it ("Finanzchefin Anna
+    Roth", "analyst Marcus Feld") or a verb of saying next to it ("said Marcus Feld", "Marcus Feld told").
+    """
     names = first_names()
     out: list[Person] = []
     for m in PERSON_RE.finditer(text):
         first, last = m.group(1), m.group(3)
-        if first.casefold() not in names or last.casefold() in STOPWORDS or first.casefold() in STOPWORDS:
+        if last.casefold() in STOPWORDS or first.casefold() in STOPWORDS:
             continue
+        known = first.casefold() in names
+        if _IS_ROLE.fullmatch(first) or (not known and _IS_ROLE.fullmatch(last)):
+            continue  # "sagte Wirtschaftsminister Tilo": a role, not a name (but "Max Richter" is one)
+        if not known:
+            end = m.start(3) + len(last)
+            before = text[max(0, m.start() - 40) : m.start()]
+            cued = (
+                _ROLE_BEFORE.search(before)
+                or _SAID_BEFORE.search(before)
+                or _SAID_AFTER.match(text, end)
+            )
+            if not cued or "-" in first:
+                continue
         out.append(Person(f"{first} {last}", first, last, m.start()))
     return out
 
@@ -137,6 +192,7 @@ class NameBook:
         self.by_first: dict[str, set[str]] = {}
         for p in self.people:
             self.full.setdefault(_fold(p.last), p.name)
+            self.full.setdefault(_fold(p.last.split()[-1]), p.name)  # "de Wolff" is also "Wolff"
             self.by_first.setdefault(_fold(p.first), set()).add(p.name)
 
     def resolve(self, token: str) -> str | None:

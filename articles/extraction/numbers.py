@@ -208,6 +208,8 @@ COUNT_NOUNS = (
     r"|employees|workers|people|users|customers|cars|vehicles|data cent(?:er|re)s|servers|households"
     r"|companies|firms|homes|residents|robots|students|subscribers|abonnenten|downloads|accounts|konten"
 )
+# multi-word nouns ("data centres") need explicit spaces: FIGURE_RE is a VERBOSE pattern
+_COUNT_RE = COUNT_NOUNS.replace(" ", r"[ \u00a0]+")
 DEADLINE_CUE = re.compile(
     r"(?:frist|deadline|innerhalb(?: von)?|binnen|within|laufzeit|zeitraum von|for the next|über die nächsten"
     r"|in den nächsten|in the next|dauer|befristet auf|zeit)\W{0,3}(?:\w+\W+){0,2}$",
@@ -218,17 +220,31 @@ _UNIT_ALT = "|".join(
     re.escape(u) for u in sorted([*CURRENCY_WORDS, *UNIT_WORDS, *DURATION_WORDS], key=len, reverse=True)
 )
 
-FIGURE_RE = re.compile(
-    rf"""
+# A range may name its scale once ("2 bis 3 Milliarden") or on both ends ("$2bn and $3bn").
+_RANGE_PART = (
+    rf"""(?:(?:[ \u00a0-]*(?P<scale1>{_SCALE_RE})(?![\w]))?"""
+    r"""[ \u00a0]*(?P<rsep>-|–|bis|to|und|and)[ \u00a0]*(?P<pre2>US\$|\$|€|£)?(?P<num2>"""
+    rf"""{_NUM}))?"""
+)
+_FIGURE = rf"""
     (?<![\w.,])
     (?:(?P<pre>US\$|\$|€|£)[ \u00a0]?)?
     (?P<num>{_NUM})
-    (?:[ \u00a0]*(?P<rsep>-|–|bis|to|und|and)[ \u00a0]*(?P<pre2>US\$|\$|€|£)?(?P<num2>{_NUM}))?
+    {{range}}
     (?:[ \u00a0-]*(?P<scale>{_SCALE_RE})(?![\w]))?
-    (?:[ \u00a0-]*(?:\(\W{{1,3}}\)[ \u00a0]*)?(?P<unit>{_UNIT_ALT})(?![\w²³$€£]))?
-    (?:[ \u00a0]+(?P<adj>[a-zäöüß]+[ \u00a0]+)?(?P<count>{COUNT_NOUNS})\b)?
-    """,
+    (?:[ \u00a0-]*(?:\(\W{{{{1,3}}}}\)[ \u00a0]*)?(?P<unit>{_UNIT_ALT})(?![\w²³$€£]))?
+    (?:[ \u00a0]+(?P<adj>[a-zäöüß]+[ \u00a0]+)?(?P<count>{_COUNT_RE})\b)?
+    """
+FIGURE_RE = re.compile(_FIGURE.format(range=_RANGE_PART), re.IGNORECASE | re.VERBOSE)
+# the same without the range part: the first number of "5 und 6 Prozent" read on its own
+SINGLE_RE = re.compile(
+    _FIGURE.format(range="(?P<scale1>(?!))?(?P<rsep>(?!))?(?P<pre2>(?!))?(?P<num2>(?!))?"),
     re.IGNORECASE | re.VERBOSE,
+)
+# "ab 2029 Chips", "since 2020 users": a year before a counted noun is a date, not a count
+YEAR_LEAD = re.compile(
+    r"(?:^|[^\w])(?:ab|seit|bis|von|vor|nach|im|in|jahr|from|since|by|until|before|after|in|year)[ \u00a0]*$",
+    re.IGNORECASE,
 )
 
 BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
@@ -273,6 +289,7 @@ class Mention:
     quantity: Quantity
     rate: bool = False  # per year / per month
     per_item: bool = False  # "jeweils 1 Kilowatt", "per car"
+    noun: str | None = None  # the counted noun of a count ("Arbeitsplätze", "data centres")
 
 
 def parse_number(raw: str, language: str) -> float | None:
@@ -334,9 +351,13 @@ def find_figures(
         m = FIGURE_RE.search(text, pos)
         if m is None:
             break
+        if m.group("num2") and not _is_range(m, text, language):
+            m = SINGLE_RE.match(text, m.start())  # "€2bn and 1,500 jobs": read the first figure alone
+            assert m is not None
         pos = m.end()
         num_raw = m.group("num")
-        scale_raw = m.group("scale")
+        scale1_raw = m.group("scale1")
+        scale_raw = m.group("scale") or scale1_raw
         unit_raw = m.group("unit")
         count_raw = m.group("count")
         pre = m.group("pre")
@@ -351,23 +372,15 @@ def find_figures(
         value = parse_number(num_raw, language)
         if value is None:
             continue
-        rsep = m.group("rsep")
         num2 = m.group("num2")
         high = None
         before = text[max(0, m.start() - 40) : m.start()]
-        if num2:
-            v2 = parse_number(num2, language)
-            is_range = v2 is not None and (
-                rsep.lower() in ("bis", "to", "-", "–") or RANGE_LEAD.search(before)
-            )
-            if rsep.lower() in ("und", "and") and not RANGE_LEAD.search(before):
-                is_range = False
-            if not is_range or v2 is None or v2 <= value:
-                # not a range: look again from the second number
-                pos = m.start("pre2") if m.group("pre2") else m.start("num2")
-                continue
-            high = v2
         scale = _scale_value(scale_raw, language) if scale_raw else 1.0
+        scale_low = _scale_value(scale1_raw, language) if scale1_raw else scale
+        if num2:
+            high = parse_number(num2, language)
+        if count_raw and not (scale_raw or unit_raw or pre or num2) and _is_year(num_raw, before):
+            continue  # "ab 2029 Chips": a year
         unit: str | None = None
         factor = 1.0
         inferred = False
@@ -403,7 +416,7 @@ def find_figures(
                 continue
             unit, inferred = default_currency, True
         bound = "range" if high is not None else _bound(before)
-        val = value * scale * factor
+        val = value * scale_low * factor
         q = Quantity(
             value=_clean(val),
             unit=unit,
@@ -419,8 +432,29 @@ def find_figures(
         sent_after = re.split(r"[.;!?]\s", after, maxsplit=1)[0]
         rate = bool(RATE_RE.search(sent_after) or RATE_RE.search(before[-30:]))
         per_item = bool(PER_ITEM_RE.search(before))
-        out.append(Mention(m.start(), end, q, rate=rate, per_item=per_item))
+        noun = count_raw if unit == "count" else None
+        out.append(Mention(m.start(), end, q, rate=rate, per_item=per_item, noun=noun))
     return out
+
+
+def _is_range(m: re.Match[str], text: str, language: str) -> bool:
+    """ "2 bis 3", "2-3", "$2bn to $3bn", "zwischen 2 und 3": a range when the second number is the larger."""
+    low, high = parse_number(m.group("num"), language), parse_number(m.group("num2"), language)
+    if low is None or high is None:
+        return False
+    s1, s2 = m.group("scale1"), m.group("scale")
+    low *= _scale_value(s1 or s2, language) if (s1 or s2) else 1.0
+    high *= _scale_value(s2 or s1, language) if (s1 or s2) else 1.0
+    if high <= low:
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    if m.group("rsep").lower() in ("und", "and"):
+        return bool(RANGE_LEAD.search(before))
+    return True
+
+
+def _is_year(raw: str, before: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", raw)) and bool(YEAR_LEAD.search(before))
 
 
 def _clean(v: float) -> float:

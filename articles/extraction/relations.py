@@ -142,8 +142,19 @@ def _flags(text: str, language: str, value: float, unit: str) -> tuple[bool, boo
         text, language, money_context=True, default_currency=unit if len(unit) == 3 else "USD"
     ):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
-            return m.rate, m.per_item, _measures(text, m.start, m.end)
+            return m.rate, m.per_item, _measures(text, m.start, m.end) | _counted(m.noun)
     return False, False, frozenset()
+
+
+_JOBS = re.compile(r"arbeitspl|jobs?$|stellen$|mitarbeiter|beschäftigte|angestellte|employees|workers", re.I)
+
+
+def _counted(noun: str | None) -> frozenset[str]:
+    """What a count counts, from its noun: "Arbeitsplätze" and "jobs" are jobs; "Server" and "servers" servers."""
+    if not noun:
+        return frozenset()
+    noun = re.sub(r"\s+", " ", noun.casefold())
+    return frozenset({"jobs" if _JOBS.search(noun) else "count:" + noun[:6]})
 
 
 MEASURES = [
@@ -155,6 +166,8 @@ MEASURES = [
             r"|funding|fund|bereitstell|mobilisier|pledg|raise|geld\b|mittel\b|paket|package"
             r"|förder|subsid|initiative",
         ),
+        # counted things: the noun says what is counted ("3.000 Arbeitsplätze" and "1,500 jobs" are jobs)
+        ("jobs", r"arbeitspl|jobs?\b|stellen\b|beschäftigt|mitarbeiter|employ|workers\b|staff\b"),
         ("revenue", r"umsatz|umsätze|revenue|sales\b|erlös|einnahmen"),
         ("profit", r"gewinn|profit|earnings|verlust|loss|defizit|deficit"),
         ("value", r"marktkapitalisierung|börsenwert|marktwert|market cap|market value|valuation|bewertung"),
@@ -266,7 +279,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         if not (hedged or same_measure):
             return None  # two plain figures far apart are more likely two measures than a contradiction
         if same_article:
-            related = topic_eq or len(shared) >= 2
+            related = topic_eq or len(shared) >= 2 or same_measure
         else:
             related = (topic_eq and bool(shared)) or len(own) >= 3
         if not related:

@@ -50,16 +50,19 @@ Item = ArticleDraft | ItemError
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files as given (even missing ones, so read_file can report them); folders recursively, sorted,
-    hidden files and folders skipped."""
+    hidden files and folders skipped. A folder that cannot be listed is yielded too, so read_file reports it
+    instead of its files vanishing without a word."""
     for given in paths:
         path = Path(given)
         if not path.is_dir():
             yield path
             continue
         found: list[Path] = []
-        for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(path, onerror=unreadable.append, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found.extend(Path(root) / f for f in files if not f.startswith("."))
+        found.extend(Path(exc.filename) for exc in unreadable if exc.filename)
         yield from sorted(found, key=lambda p: p.relative_to(path).parts)
 
 
@@ -75,6 +78,12 @@ def read_file(path: str | Path, *, fmt: str = "auto", max_bytes: int = DEFAULT_M
     except OSError as exc:
         raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
     if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except PermissionError:
+            raise ImportFailed("permission denied (the folder cannot be read)") from None
+        except OSError as exc:
+            raise ImportFailed(f"cannot read the folder ({exc.strerror or exc})") from None
         raise ImportFailed("is a folder, not a file")
     if not path.is_file():
         raise ImportFailed("not a regular file")

@@ -335,11 +335,12 @@ _TRAIL = ".,;:!?…)»«“”„‘’'\""
 
 
 def clean_url(url: object) -> str | None:
-    """An absolute http(s) URL or None."""
+    """An absolute http(s) URL or None. NUL bytes are dropped (PostgreSQL refuses them in text, as the body's
+    are); any other control character makes the URL invalid."""
     if not isinstance(url, str):
         return None
-    url = url.strip().rstrip(_TRAIL)
-    if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.I) or re.search(r"\s", url):
+    url = url.replace("\x00", "").strip().rstrip(_TRAIL)
+    if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.I) or re.search(r"[\s\x00-\x1f\x7f]", url):
         return None
     if url.count(")") > url.count("(") and url.endswith(")"):
         url = url.rstrip(")")

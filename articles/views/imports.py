@@ -18,9 +18,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
     form = UploadForm()
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
-        files = request.FILES.getlist("files")
-        if form.is_valid() and files:
-            job = imports_service.import_job_create(files=files, user=request.user)
+        if form.is_valid():
+            job = imports_service.import_job_create(files=form.cleaned_data["files"], user=request.user)
             return redirect("imports:job", job_id=job.pk)
     jobs = ImportJob.objects.order_by("-id")[:10]
     return render(request, "imports/start.html", {"form": form, "jobs": jobs}, status=400 if form.errors else 200)

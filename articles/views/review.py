@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles import selectors, services
 from articles.forms import ClaimEditForm, LinkForm, LinkStateForm, StatusForm
-from articles.models import Claim, ClaimStatus, ClaimKind
+from articles.models import Claim, ClaimKind, ClaimStatus
 from articles.views.access import editor_required
 
 

@@ -186,3 +186,55 @@ def test_short_scale_words_need_a_currency_or_a_counted_noun():
     assert one("The scheme reached 5m people.", "en").value == pytest.approx(5e6)
     assert one("They paid $50k for it.", "en").value == pytest.approx(5e4)
     assert figures("The ramp is 5 m long and cost money in dollars.", "en") == []
+
+
+# ---------------------------------------------------------------- held-out fixes (own words)
+
+
+@pytest.mark.parametrize(
+    "body, language, low, high, unit",
+    [
+        ("Die Aufträge sind zwischen 2 Milliarden und 3 Milliarden Euro wert.", "de", 2e9, 3e9, "EUR"),
+        ("Chip orders are worth between $2bn and $3bn over five years.", "en", 2e9, 3e9, "USD"),
+        ("The grid upgrade will cost €4bn-€6bn, the regulator said.", "en", 4e9, 6e9, "EUR"),
+        ("Das Netz kostet 4 bis 6 Milliarden Euro.", "de", 4e9, 6e9, "EUR"),
+    ],
+)
+def test_range_with_the_scale_on_one_or_both_ends(body, language, low, high, unit):
+    q = one(body, language)
+    assert (q.bound, q.unit) == ("range", unit)
+    assert (q.value, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    "body, language",
+    [
+        ("The campus will cost €2bn and create 1,500 jobs.", "en"),
+        ("Das Land zahlt 2 Milliarden Euro und schafft 1.500 Arbeitsplätze.", "de"),
+    ],
+)
+def test_two_figures_joined_by_and_are_two_figures_not_a_range(body, language):
+    found = [(c.quantity.value, c.quantity.unit, c.quantity.bound) for c in figures(body, language)]
+    assert found == [(2e9, "EUR", "eq"), (1500, "count", "eq")]
+
+
+def test_counted_noun_of_two_words_is_a_count():
+    q = one("The operator runs 11 data centres across Europe.", "en")
+    assert (q.value, q.unit) == (11, "count")
+
+
+@pytest.mark.parametrize(
+    "body, language",
+    [
+        ("Die Fabrik soll ab 2029 Chips für Rechenzentren liefern.", "de"),
+        ("Seit 2021 Kunden über Ausfälle klagen, wächst der Druck.", "de"),
+        ("Since 2020 users have complained about slow servers.", "en"),
+    ],
+)
+def test_a_year_before_a_counted_noun_is_not_a_count(body, language):
+    assert figures(body, language) == []
+
+
+def test_a_four_digit_count_without_a_time_word_is_still_a_count():
+    q = one("The fund employs 2030 workers in three countries.", "en")
+    assert (q.value, q.unit) == (2030, "count")

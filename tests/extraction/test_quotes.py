@@ -248,3 +248,74 @@ def test_the_person_next_to_the_verb_of_saying_is_the_speaker():
 
 def test_a_noun_before_a_colon_is_no_speaker():
     assert said("Die Antwort der Firma: „Wir prüfen das noch in aller Ruhe.“") == []
+
+
+# ---------------------------------------------------------------- speakers with unlisted first names
+
+
+@pytest.mark.parametrize(
+    "body, language, speaker",
+    [
+        (
+            "„Das ist die größte Investition in der Geschichte des Landes“, sagte Wirtschaftsminister "
+            "Tilo Brandner am Dienstag.",
+            "de",
+            "Tilo Brandner",
+        ),
+        (
+            '"Spending at this pace only pays off if revenue triples," said Marcus Feld, an analyst at a bank.',
+            "en",
+            "Marcus Feld",
+        ),
+        ('"Prices are far too high for small firms," Rafael Quintero told Reuters.', "en", "Rafael Quintero"),
+        (
+            "Der Ökonom Henrik Salmela hält dagegen. Salmela: „Eine Fabrik ohne Kunden ist ein teures Denkmal.“",
+            "de",
+            "Henrik Salmela",
+        ),
+        (
+            '"We are late, but we are not too late," Commission spokesperson Pieter de Wolff said.',
+            "en",
+            "Pieter de Wolff",
+        ),
+        (
+            "„Das rechnet sich nicht für den Mittelstand“, kritisierte Verbandschef Gernot Pfaff.",
+            "de",
+            "Gernot Pfaff",
+        ),
+        (
+            "Laut Finanzchefin Ilka Roth ist die Finanzierung „zu zwei Dritteln durch Eigenkapital gesichert“.",
+            "de",
+            "Ilka Roth",
+        ),
+    ],
+)
+def test_role_or_verb_of_saying_marks_a_name_with_an_unlisted_first_name(body, language, speaker):
+    assert [s for s, _ in said(body, language)] == [speaker]
+
+
+def test_a_role_word_is_never_taken_for_a_first_name():
+    body = "„Wir holen die Rechenzentren dorthin, wo der Strom entsteht“, sagte Brandenburgs Wirtschaftsministerin Katrin Vogt."
+    assert [s for s, _ in said(body)] == ["Katrin Vogt"]
+
+
+def test_a_surname_that_is_also_a_role_word_stays_a_name():
+    body = "„Die Zahlen sind gut, aber nicht gut genug“, sagte Max Richter am Montag."
+    assert [s for s, _ in said(body)] == ["Max Richter"]
+
+
+def test_a_capitalised_pair_without_role_or_verb_is_no_person():
+    # "Lunaris Semiconductor" is a company: nothing marks it as a person, so the pronoun finds no speaker
+    body = (
+        "Lunaris Semiconductor baut in Dresden. Er hat versprochen: „Wir liefern ab dem ersten Tag Chips nach Europa.“"
+    )
+    assert said(body) == []
+
+
+def test_later_mention_by_surname_alone_resolves_to_the_role_introduced_name():
+    body = (
+        "Governor Wade Kessler spoke first.\n\n"
+        '"We will not hand a single public dollar to these companies," Kessler said on January 14.'
+    )
+    (c,) = quotes(body, "en", dt.date(2026, 4, 14))
+    assert (c.speaker, c.stated_on) == ("Wade Kessler", dt.date(2026, 1, 14))

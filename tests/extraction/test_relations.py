@@ -387,3 +387,78 @@ def test_another_speaker_saying_the_same_supports():
     s = judge(b, a)
     assert s.relation == "supports"
     assert s.reason.startswith("Tom Berg echoes Lena Wolf: “Die Netze sind")
+
+
+# ---------------------------------------------------------------- held-out fixes (own words)
+
+
+def _facts(body, lang, day, title, article, first_id):
+    return [
+        ClaimFacts(
+            id=i,
+            article_id=article,
+            kind=c.kind,
+            text=c.text,
+            speaker=c.speaker,
+            stated_on=c.stated_on,
+            published_on=day,
+            quantity=c.quantity,
+            topic=c.topic,
+            terms=c.terms,
+            language=lang,
+        )
+        for i, c in enumerate(extract_claims(body, language=lang, published_on=day, title=title), first_id)
+    ]
+
+
+def test_promised_jobs_against_a_far_smaller_estimate_in_one_article_contradicts():
+    # no project name, no shared names: the counted noun (jobs) says both figures measure the same thing
+    body = (
+        "Der Chiphersteller will im Norden der Stadt bauen. Entstehen sollen bis zu 3.000 Arbeitsplätze.\n\n"
+        "Die Gewerkschaft widerspricht. Am Ende würden weniger als 300 Arbeitsplätze dauerhaft besetzt, "
+        "weil die Produktion automatisiert sei."
+    )
+    promised, estimate = _facts(body, "de", dt.date(2026, 3, 12), "Neue Chipfabrik", 1, 1)
+    s = judge(estimate, promised)
+    assert s is not None and s.relation == "contradicts"
+    assert "up to 3,000" in s.reason and "under 300" in s.reason
+
+
+def test_jobs_against_a_count_of_other_things_in_one_article_is_no_contradiction():
+    body = (
+        "Der Betreiber plant bis zu 3.000 Arbeitsplätze am Standort.\n\n"
+        "In den Hallen sollen später weniger als 300 Server stehen."
+    )
+    jobs, servers = _facts(body, "de", dt.date(2026, 3, 12), "Neues Rechenzentrum", 1, 1)
+    assert judge(servers, jobs) is None
+
+
+ALTIVA_DE = (
+    "Der Cloud-Anbieter Altiva will in der Lausitz ein Rechenzentrum bauen.\n\n"
+    "Die Landesregierung freut sich über die Ansiedlung. Mehr als 1.500 Arbeitsplätze sollen in der Bauphase "
+    "und im Betrieb entstehen.\n\nAltiva rechnet mit einer Genehmigung im Sommer."
+)
+ALTIVA_EN = (
+    "Cloud provider Altiva will build an AI data centre in eastern Germany, the company said.\n\n"
+    "The state government welcomed the news. The campus is expected to create more than 1,500 jobs "
+    "during construction and operation.\n\nAltiva expects a permit in the summer."
+)
+
+
+def test_same_figure_in_two_languages_links_through_the_company_named_in_both_headlines():
+    de = _facts(ALTIVA_DE, "de", dt.date(2026, 3, 5), "Altiva baut Rechenzentrum in der Lausitz", 1, 1)
+    en = _facts(ALTIVA_EN, "en", dt.date(2026, 3, 5), "Altiva picks eastern Germany for AI campus", 2, 10)
+    (jobs_de,) = [c for c in de if c.quantity]
+    (jobs_en,) = [c for c in en if c.quantity]
+    s = judge(jobs_en, jobs_de)
+    assert s is not None and s.relation == "same"
+    assert "altiva" in s.reason
+
+
+def test_same_figure_about_two_different_companies_is_not_linked():
+    other = ALTIVA_EN.replace("Altiva", "Northwind")
+    de = _facts(ALTIVA_DE, "de", dt.date(2026, 3, 5), "Altiva baut Rechenzentrum in der Lausitz", 1, 1)
+    en = _facts(other, "en", dt.date(2026, 3, 5), "Northwind picks Ohio for AI campus", 2, 10)
+    (jobs_de,) = [c for c in de if c.quantity]
+    (jobs_en,) = [c for c in en if c.quantity]
+    assert judge(jobs_en, jobs_de) is None

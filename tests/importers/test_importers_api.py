@@ -1,8 +1,11 @@
 """The module API: folders, encodings, uploads and the duplicate hash."""
 
+import os
 from pathlib import Path
 
-from articles.importers import ArticleDraft, content_hash, iter_input_files, read_bytes, read_file
+import pytest
+
+from articles.importers import ArticleDraft, ImportFailed, content_hash, iter_input_files, read_bytes, read_file
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
 
@@ -34,6 +37,25 @@ def test_folder_is_read_recursively_sorted_and_hidden_files_are_skipped(tmp_path
         single,  # files are passed through as given
         tmp_path / "missing.txt",  # so that read_file can report it
     ]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkeypatch):
+    # chmod 000 does not stop root, so the refusal is simulated where os.walk and read_file ask for it
+    (tmp_path / "gesperrt").mkdir()
+    (tmp_path / "gesperrt" / "a.txt").write_text("Ein Text.")
+    (tmp_path / "offen.txt").write_text("Noch ein Text.")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "gesperrt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(iter_input_files([tmp_path]))
+    assert found == [tmp_path / "gesperrt", tmp_path / "offen.txt"]
+    with pytest.raises(ImportFailed, match=r"^permission denied \(the folder cannot be read\)$"):
+        read_file(tmp_path / "gesperrt")
 
 
 def test_utf8_with_bom():

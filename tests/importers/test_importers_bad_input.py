@@ -127,6 +127,20 @@ def test_nul_bytes_inside_json_lines_values():
     assert drafts[0].body == "Ein Text über Kabel."
 
 
+def test_nul_bytes_never_reach_urls_publisher_or_cited_links():
+    # PostgreSQL refuses NUL in any text column, not only in the body: a NUL in the url would fail the article
+    data = (
+        b'{"title": "Kabel", "url": "https://zeitung.example.de/ka\\u0000bel", "publisher": "Ver\\u0000lag",'
+        b' "links": ["https://quelle.example.org/a\\u0000b", "https://quelle.example.org/\\u0007c"],'
+        b' "body": "Der Netzbetreiber legt neue Kabel, siehe https://amt.example.org/be\\u0000scheid ."}'
+    )
+    (draft,) = list(read_bytes(data, name="n.json"))
+    assert draft.url == "https://zeitung.example.de/kabel"
+    assert draft.publisher == "Verlag"
+    assert "https://quelle.example.org/ab" in draft.cited_urls
+    assert all("\x00" not in u and "\x07" not in u for u in draft.cited_urls)  # other control characters: no URL
+
+
 def test_script_and_event_handlers_never_reach_stored_text():
     data = (
         b'{"title": "<b onmouseover=\\"steal()\\">Kabel</b> <script>alert(1)</script>f\\u00fcr Rechenzentren",'

@@ -194,3 +194,20 @@ def test_dateline_of_its_own_dates_the_article_and_leaves_the_body():
 def test_am_gestrigen_weekday_dates_the_article_one_day_after():
     text = "Zahlen vorgelegt\n\nDer Konzern hat am gestrigen Mittwoch, dem 29. Oktober 2025, Zahlen vorgelegt."
     assert only(read_bytes(text.encode(), name="g.txt")).published_on == dt.date(2025, 10, 30)
+
+
+def test_share_on_network_lines_in_either_language_are_removed():
+    text = (
+        "Ein Blog über Chipfabriken\n\n"
+        "Der Staat legt zehn Milliarden Euro an Subventionen obendrauf. Ich bleibe skeptisch.\n\n"
+        "Teilen auf Facebook\nTeilen via WhatsApp\nShare via Email\n\n"
+        "3 Kommentare\n\nHeike aus Radebeul\nEndlich sagt es mal einer.\n27\n3\n"
+    )
+    draft = only(read_bytes(text.encode(), name="blog.txt"))
+    assert draft.body == "Der Staat legt zehn Milliarden Euro an Subventionen obendrauf. Ich bleibe skeptisch."
+
+
+def test_a_sentence_that_starts_with_teilen_auf_is_kept():
+    lines = ["Teilen auf Dauer will sich die Region die Kosten nicht, sagt der Landrat."]
+    draft = only(read_bytes(("Kosten der Region\n\n" + lines[0]).encode(), name="keep2.txt"))
+    assert draft.body.split("\n") == lines

@@ -130,7 +130,9 @@ class Command(BaseCommand):
         claims = sum(len(extract_claims(t, language="de" if i % 3 else "en", published_on=None))
                      for i, t in enumerate(texts))
         per = (time.perf_counter() - started) / len(texts)
-        self.stdout.write(f"\nextraction: {_ms(per)} per synthetic article (~0.6 KB), {claims / len(texts):.1f} claims each")
+        self.stdout.write(
+            f"\nextraction: {_ms(per)} per synthetic article (~0.6 KB), {claims / len(texts):.1f} claims each"
+        )
         seeds = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "articles"
         if seeds.is_dir():
             bodies = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
@@ -233,7 +235,8 @@ class Command(BaseCommand):
             if have < target:
                 started = time.perf_counter()
                 self._fill(target - have, published=False)
-                self.stdout.write(f"  (filled to {Claim.objects.count()} claims in {time.perf_counter() - started:.0f} s)")
+                filled = time.perf_counter() - started
+                self.stdout.write(f"  (filled to {Claim.objects.count()} claims in {filled:.0f} s)")
             article = Article.objects.order_by("id").first()
             rng = random.Random(target)
             new = Claim.objects.bulk_create(

@@ -29,6 +29,8 @@ class Command(BaseCommand):
         report_path = options.get("report")
         if report_path and Path(report_path).is_dir():
             raise CommandError(f"--report {report_path} is a folder", returncode=2)
+        if report_path and not Path(report_path).absolute().parent.is_dir():
+            raise CommandError(f"--report {report_path}: the folder it goes in does not exist", returncode=2)
         total = import_runner.count_input_files(paths)
         started = time.monotonic()
         with history_context(command="import_articles"), self._progress(total) as advance:
@@ -36,8 +38,13 @@ class Command(BaseCommand):
                 paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance
             )
         elapsed = time.monotonic() - started
+        report_unwritten = False
         if report_path:
-            Path(report_path).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+            try:
+                Path(report_path).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+            except OSError as exc:  # the import itself is done and stored; say so rather than a traceback
+                self.stderr.write(f"the report could not be written to {report_path}: {exc.strerror or exc}")
+                report_unwritten = True
         for entry in report["files"]:
             if entry["status"] in ("failed", "partial"):
                 self.stderr.write(f"{entry['status']}: {entry['path']}: {entry['error']}")
@@ -47,7 +54,7 @@ class Command(BaseCommand):
             f"{report['imported']} imported, {report['duplicates']} duplicates, {report['failed']} failed "
             f"from {len(report['files'])} files in {elapsed:.1f}s"
         )
-        if any(f["status"] in ("failed", "partial") for f in report["files"]):
+        if report_unwritten or any(f["status"] in ("failed", "partial") for f in report["files"]):
             sys.exit(1)
 
     def _progress(self, total: int):
