@@ -19,7 +19,7 @@ from articles.extraction.relations import ClaimFacts, best_suggestions
 from articles.extraction.types import Quantity
 from articles.models import Claim, ClaimLink, ClaimStatus, LinkState
 
-PER_BRANCH = 25
+PER_BRANCH = 15
 MAX_SUGGESTIONS = 3
 
 CANDIDATES_SQL = """

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import dates, numbers
-from .names import FUNCTION_WORDS, STOPWORDS, NameBook, display_name, find_people, first_names
+from .names import FUNCTION_WORDS, STOPWORDS, NameBook, display_name, find_people, first_names, is_role
 from .types import ClaimDraft
 
 # ---------------------------------------------------------------- sentences
@@ -292,9 +292,41 @@ def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, i
             if n >= 3:
                 out.append((label[key], n + (5 if key in folded_title else 0)))
         out.sort(key=lambda kv: (-kv[1], kv[0]))
+        if not out:
+            out = _headline_names(title, body, person_words)
         return [(out[0][0], 0)] if out else []
     out.sort(key=lambda kv: (-kv[1], kv[0]))
     return out
+
+
+def _headline_names(title: str, body: str, person_words: set[str]) -> list[tuple[str, int]]:
+    """Names in the headline that the body names again ("Musk zweifelt an Stargate" ... "über Stargate"), most
+    repeated first: the subject of an article that names no project. Persons, roles and generic words are
+    left out."""
+    found: dict[str, tuple[str, int, int]] = {}
+    for pos, m in enumerate(TERM_RE.finditer(title)):
+        tok = m.group(0)
+        key = _fold(tok)
+        if (
+            not tok[:1].isupper()
+            or len(tok) < 3
+            or key in FUNCTION_WORDS
+            or key in TOPIC_GENERIC
+            or key in UNIT_TERMS
+            or key in person_words
+            or is_role(tok)
+            or key in found
+        ):
+            continue
+        n = sum(
+            1
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", body)
+            if body[: hit.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\"", "„", "“", "»", "–")
+        )  # a capitalised word opening a sentence ("Warum ...") says nothing
+        if n >= 1:
+            found[key] = (tok, n, pos)
+    ranked = sorted(found.values(), key=lambda t: (-t[1], t[2]))
+    return [(tok, n) for tok, n, _ in ranked]
 
 
 def _key_terms(title: str, body: str, book: NameBook) -> list[str]:
@@ -303,11 +335,17 @@ def _key_terms(title: str, body: str, book: NameBook) -> list[str]:
     share a term even where a figure's own sentence names nobody."""
     if not title:
         return []
+    keys = salient_terms(title, book, keep_initial=True)
+    wanted = set(keys)
     counts: dict[str, int] = {}
-    for t in salient_terms(body, book, keep_initial=True):
-        counts[t] = counts.get(t, 0) + 1
+    for m in TERM_RE.finditer(body):
+        tok = m.group(0)
+        if tok[:1].isupper():
+            low = _fold(tok)
+            if low in wanted:
+                counts[low] = counts.get(low, 0) + 1
     out = []
-    for t in salient_terms(title, book, keep_initial=True):
+    for t in keys:
         if counts.get(t, 0) >= 2 and t not in TOPIC_GENERIC and t not in out:
             out.append(t)
     return out[:4]
@@ -445,7 +483,14 @@ class Article:
             return None
         tok = m.group(1)
         prev = text[: m.start(1)].split()
-        if _fold(tok) in STOPWORDS or (prev and prev[-1].lower() in ARTICLES):
+        if not before_verb and is_role(tok):
+            # "sagte Nordkap-Vorständin Sigrid Aune": the name follows the role
+            nm = re.match(r"\s+([A-ZÄÖÜ][\w-]+)(?:\s+([A-ZÄÖÜ][\w-]+))?", text[m.end(1) :])
+            if not nm or _fold(nm.group(1)) in STOPWORDS:
+                return None
+            last = nm.group(2) if nm.group(2) and _fold(nm.group(2)) not in STOPWORDS else None
+            return self.book.canonical(f"{nm.group(1)} {last}" if last else nm.group(1))
+        if _fold(tok) in STOPWORDS or is_role(tok) or (prev and prev[-1].lower() in ARTICLES):
             return None
         return self.book.canonical(tok)
 

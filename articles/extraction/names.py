@@ -81,7 +81,7 @@ ROLE_SUFFIX = (
     r"|leiter|leiterin|gründer|gründerin|experte|expertin|forscher|forscherin|professor|professorin"
     r"|manager|managerin|berater|beraterin|senator|senatorin|gouverneur|gouverneurin|staatssekretär"
     r"|staatssekretärin|geschäftsführer|geschäftsführerin|investor|investorin|politiker|politikerin"
-    r"|unternehmer|unternehmerin|vorstand|aktivist|aktivistin|anwalt|anwältin|richter|richterin"
+    r"|unternehmer|unternehmerin|vorstand|vorständin|aktivist|aktivistin|anwalt|anwältin|richter|richterin"
     r"|botschafter|botschafterin|beauftragte|beauftragter|stadtrat|stadträtin|landrat|landrätin"
 )
 ROLE_WORD = (
@@ -91,22 +91,43 @@ ROLE_WORD = (
     r"|mr\.|mrs\.|ms\.|head|boss|chief|manager|partner|strategist|adviser|advisor|councillor|councilor"
     r"|councilman|councilwoman|congressman|congresswoman|judge|ambassador|envoy|premier|official|regulator"
 )
-_ROLE_BEFORE = re.compile(
-    rf"(?:(?:[\w-]*(?:{ROLE_SUFFIX}))|(?<![\w-])(?:{ROLE_WORD}))[ \t]+$", re.IGNORECASE
+_ROLE_WORD = re.compile(rf"(?:{ROLE_WORD})", re.IGNORECASE)
+_ROLE_END = re.compile(rf"(?:{ROLE_SUFFIX})$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_role(word: str) -> bool:
+    """ "Wirtschaftsministerin", "Governor", "CEO": a role or title, not a name."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return bool(_ROLE_WORD.fullmatch(word) or (_ROLE_END.search(word) and re.fullmatch(r"[\w-]+", word)))
+
+
+_INSTITUTION = re.compile(
+    r"(?:amt|ministerium|kommission|institut|verband|gericht|regierung|bank|agentur|behörde|konzern|gruppe"
+    r"|stiftung|universität|zeitung|office|agency|commission|ministry|institute|association|court|group"
+    r"|university|council|department|authority|bureau|capital|partners|research|holdings)$",
+    re.IGNORECASE,
 )
+_ADJECTIVE = re.compile(r"(?:isch|lich|sche|sches|schen|schem|scher|ische|ischen|ischem|isches|ischer)$", re.I)
 # "said Marcus Feld", "so Henrik Salmela", "Marcus Feld said", "Marcus Feld, an analyst at ...": a name next to a
 # verb of saying or before an apposition that names a role
-_IS_ROLE = re.compile(rf"[\w-]*(?:{ROLE_SUFFIX})|(?:{ROLE_WORD})", re.IGNORECASE)
 _SAID = (
     r"sagte|sagt|erklärte|erklärt|betonte|schrieb|meinte|warnte|kritisierte|so|laut|said|says|told|tells|wrote"
     r"|added|explained|warned|argued|noted|according to|stressed|countered|cautioned|insisted|recalled"
 )
-_SAID_BEFORE = re.compile(rf"(?<![\w-])(?:{_SAID})[ \t]+$", re.IGNORECASE)
+_SAID_WORDS = frozenset(w for w in _SAID.split("|") if " " not in w)
+
+
 _SAID_AFTER = re.compile(
     rf"(?:[ \t]+(?:{_SAID})\b|,[ \t]+(?:an?|the|der|die|ein|eine)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
     rf"(?:[\w-]*(?:{ROLE_SUFFIX})|{ROLE_WORD})\b)",
     re.IGNORECASE,
 )
+
+
+def _according(words: list[str]) -> bool:
+    return " ".join(words[-2:]).casefold() == "according to"
 
 
 def find_people(text: str) -> list[Person]:
@@ -122,18 +143,19 @@ def find_people(text: str) -> list[Person]:
         if last.casefold() in STOPWORDS or first.casefold() in STOPWORDS:
             continue
         known = first.casefold() in names
-        if _IS_ROLE.fullmatch(first) or (not known and _IS_ROLE.fullmatch(last)):
+        if is_role(first) or (not known and is_role(last)):
             continue  # "sagte Wirtschaftsminister Tilo": a role, not a name (but "Max Richter" is one)
         if not known:
             end = m.start(3) + len(last)
             before = text[max(0, m.start() - 40) : m.start()]
+            words = before.split() if before[-1:] in (" ", "\t") else []
+            prev = words[-1].casefold() if words else ""
             cued = (
-                _ROLE_BEFORE.search(before)
-                or _SAID_BEFORE.search(before)
+                (prev and (is_role(prev) or prev in _SAID_WORDS or _according(words)))
                 or _SAID_AFTER.match(text, end)
             )
-            if not cued or "-" in first:
-                continue
+            if not cued or "-" in first or _INSTITUTION.search(last) or _ADJECTIVE.search(first):
+                continue  # "laut Statistischem Bundesamt", "said Deutsche Bank": no person
         out.append(Person(f"{first} {last}", first, last, m.start()))
     return out
 

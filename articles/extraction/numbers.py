@@ -399,6 +399,8 @@ def find_figures(
             unit, factor = DURATION_WORDS[unit_key]
         if unit is None and count_raw:
             unit = "count"
+            if value != int(value) and re.fullmatch(r"\d{1,3}[.,]\d{3}", num_raw):
+                value = float(num_raw.replace(".", "").replace(",", ""))  # "1.200 jobs": nobody counts 1.2 jobs
             if value * scale < 10:
                 continue
         if unit is None:

@@ -164,11 +164,15 @@ MEASURES = [
             "funding",
             r"investi|invest|plan|projekt|project|zusag|zugesagt|commit|gesichert|secured|finanzier"
             r"|funding|fund|bereitstell|mobilisier|pledg|raise|geld\b|mittel\b|paket|package"
-            r"|förder|subsid|initiative",
+            r"|förder|subsid|initiative|spend|ausgeben|ausgaben|capex|capital expenditure",
         ),
         # counted things: the noun says what is counted ("3.000 Arbeitsplätze" and "1,500 jobs" are jobs)
         ("jobs", r"arbeitspl|jobs?\b|stellen\b|beschäftigt|mitarbeiter|employ|workers\b|staff\b"),
-        ("revenue", r"umsatz|umsätze|revenue|sales\b|erlös|einnahmen"),
+        (
+            "revenue",
+            r"umsatz|umsätze|revenue|sales\b|erlös|einnahmen|eingenommen|erwirtschaft|brought in|brings? in"
+            r"|took in|takes in|generat",
+        ),
         ("profit", r"gewinn|profit|earnings|verlust|loss|defizit|deficit"),
         ("value", r"marktkapitalisierung|börsenwert|marktwert|market cap|market value|valuation|bewertung"),
         ("cost", r"kosten|kostet|cost|preis|price"),

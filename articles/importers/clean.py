@@ -89,7 +89,8 @@ _BOILER_LINE = re.compile(
       | .{0,40}\bbewertete[n]?\s+diese[nrs]?\s+(?:eintrag|beitrag|artikel)
       | (?:rate\s+this(?:\s+\w+)?|bewertung\s+abgeben|artikel\s+bewerten|beitrag\s+bewerten)
       | (?:du\s+hast|sie\s+haben|you\s+have)\s+(?:none|null|\d+|keine)\s+\w+\s+vergeben.*
-      | (?:jetzt\s+)?(?:teilen|share|share\s+this(?:\s+\w+)?|share\s+(?:on|via|to)\s+\w+|teilen\s+(?:auf|bei|via|per|über|mit)\s+\w+|diesen\s+artikel\s+teilen|
+      | (?:jetzt\s+)?(?:teilen|share|share\s+this(?:\s+\w+)?|share\s+(?:on|via|to)\s+\w+|diesen\s+artikel\s+teilen|
+                      teilen\s+(?:auf|bei|via|per|über|mit)\s+\w+|
                       artikel\s+teilen|beitrag\s+teilen|tweet|twittern|drucken|print|e-?mail|
                       per\s+e-?mail\s+(?:teilen|versenden)|facebook|twitter|linkedin|whatsapp|
                       pinterest|reddit|telegram|xing|threads|bluesky|mastodon|copy\s+link|

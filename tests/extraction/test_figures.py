@@ -238,3 +238,8 @@ def test_a_year_before_a_counted_noun_is_not_a_count(body, language):
 def test_a_four_digit_count_without_a_time_word_is_still_a_count():
     q = one("The fund employs 2030 workers in three countries.", "en")
     assert (q.value, q.unit) == (2030, "count")
+
+
+def test_a_count_with_the_other_languages_thousands_separator_is_still_whole():
+    assert one("The company cut 1.200 jobs in Ireland.", "en").value == 1200
+    assert one("Der Konzern streicht 1,500 Stellen.", "de").value == 1500

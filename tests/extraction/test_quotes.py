@@ -295,7 +295,10 @@ def test_role_or_verb_of_saying_marks_a_name_with_an_unlisted_first_name(body, l
 
 
 def test_a_role_word_is_never_taken_for_a_first_name():
-    body = "„Wir holen die Rechenzentren dorthin, wo der Strom entsteht“, sagte Brandenburgs Wirtschaftsministerin Katrin Vogt."
+    body = (
+        "„Wir holen die Rechenzentren dorthin, wo der Strom entsteht“, "
+        "sagte Brandenburgs Wirtschaftsministerin Katrin Vogt."
+    )
     assert [s for s, _ in said(body)] == ["Katrin Vogt"]
 
 
@@ -319,3 +322,18 @@ def test_later_mention_by_surname_alone_resolves_to_the_role_introduced_name():
     )
     (c,) = quotes(body, "en", dt.date(2026, 4, 14))
     assert (c.speaker, c.stated_on) == ("Wade Kessler", dt.date(2026, 1, 14))
+
+
+def test_an_institution_after_laut_or_said_is_no_person():
+    body = (
+        "Laut Statistischem Bundesamt sind die Strompreise gestiegen. Er sagte: „Das trifft vor allem die "
+        "kleinen Betriebe im Osten.“"
+    )
+    assert said(body) == []
+
+
+def test_the_name_after_a_role_is_the_speaker_not_the_role():
+    body = "„Wir sehen in Europa einen Nachholbedarf für viele Jahre“, sagte Fonds-Vorständin Sigrid Aune am Montag."
+    assert [s for s, _ in said(body)] == ["Sigrid Aune"]
+    body = "„Wir sehen in Europa einen Nachholbedarf für viele Jahre“, sagte Fondsmanagerin Aune am Montag."
+    assert [s for s, _ in said(body)] == ["Aune"]

@@ -452,7 +452,7 @@ def test_same_figure_in_two_languages_links_through_the_company_named_in_both_he
     (jobs_en,) = [c for c in en if c.quantity]
     s = judge(jobs_en, jobs_de)
     assert s is not None and s.relation == "same"
-    assert "altiva" in s.reason
+    assert "altiva" in s.reason.casefold()
 
 
 def test_same_figure_about_two_different_companies_is_not_linked():
@@ -462,3 +462,12 @@ def test_same_figure_about_two_different_companies_is_not_linked():
     (jobs_de,) = [c for c in de if c.quantity]
     (jobs_en,) = [c for c in en if c.quantity]
     assert judge(jobs_en, jobs_de) is None
+
+
+def test_spending_plan_against_revenue_brought_in_is_a_different_measure():
+    body = (
+        "Northwind plans to spend about $48bn on data centres this year.\n\n"
+        "An analyst estimated that Northwind's AI services brought in less than $6bn last year."
+    )
+    spend, revenue = _facts(body, "en", dt.date(2026, 2, 5), "Northwind lifts spending", 1, 1)
+    assert judge(revenue, spend) is None

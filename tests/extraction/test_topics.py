@@ -69,3 +69,26 @@ def test_quoted_name_before_a_project_compound_is_the_topic():
 def test_a_single_scare_quoted_word_is_no_topic():
     body = "Kritiker sprechen von einem „Bailout“ für die Branche. Der Staat zahlt 2 Milliarden Euro."
     assert [c.topic for c in extract_claims(body, language="de", published_on=None)] == [None]
+
+
+def test_a_name_in_the_headline_that_the_body_repeats_is_the_topic_when_no_project_is_named():
+    body = (
+        "Der Cloud-Anbieter Altiva will in der Lausitz bauen. Das Unternehmen plant Investitionen von bis zu "
+        "2 Milliarden Euro, sagte eine Sprecherin von Altiva."
+    )
+    claims = extract_claims(
+        body, language="de", published_on=dt.date(2026, 3, 5), title="Altiva baut Rechenzentrum in der Lausitz"
+    )
+    assert [c.topic for c in claims] == ["Altiva"]
+    assert "altiva" in claims[0].terms
+
+
+def test_persons_roles_and_sentence_openers_of_the_headline_are_no_topic():
+    body = (
+        "Warum sollte man daran glauben? Der Minister Olaf Brandt versprach gestern 3 Milliarden Euro "
+        "für neue Rechenzentren."
+    )
+    claims = extract_claims(
+        body, language="de", published_on=dt.date(2026, 3, 5), title="Warum Minister Olaf Brandt irrt"
+    )
+    assert [c.topic for c in claims] == [None]
