@@ -36,6 +36,14 @@ class ClaimEditForm(forms.Form):
         return data
 
 
+class TopicRenameForm(forms.Form):
+    name = forms.CharField(max_length=200)
+
+
+class TopicMergeForm(forms.Form):
+    into = forms.IntegerField(label="Merge into topic")
+
+
 class StatusForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(choices=ClaimStatus.choices)

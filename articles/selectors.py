@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, Claim, ClaimLink, ClaimStatus, LinkState, Relation
+from articles.models import Article, Claim, ClaimLink, ClaimStatus, LinkState, Relation, Topic
 
 EDITORS_GROUP = "Editors"
 
@@ -51,8 +51,11 @@ def public_claim(claim_id: int, *, editor: bool) -> Claim | None:
     return qs.filter(pk=claim_id).first()
 
 
-def review_claims(*, status: str = "", kind: str = "", query: str = "") -> QuerySet[Claim]:
+def review_claims(*, status: str = "", kind: str = "", query: str = "", topic_id: int | None = None
+                  ) -> QuerySet[Claim]:
     qs = Claim.objects.select_related("speaker", "article", "topic")
+    if topic_id:
+        qs = qs.filter(topic_id=topic_id)
     if status:
         qs = qs.filter(status=status)
     if kind:
@@ -71,6 +74,10 @@ def review_claim(claim_id: int) -> Claim | None:
         .filter(pk=claim_id)
         .first()
     )
+
+
+def topics_with_counts() -> QuerySet[Topic]:
+    return Topic.objects.annotate(n_claims=Count("claims")).order_by("name")
 
 
 def claim_search(*, query: str, exclude_id: int | None = None, limit: int = 10) -> list[Claim]:

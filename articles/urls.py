@@ -12,6 +12,9 @@ review_patterns = [
     path("claims/<int:claim_id>/search/", review.claim_search, name="claim_search"),
     path("links/<int:link_id>/state/", review.link_state, name="link_state"),
     path("articles/<int:article_id>/", review.article_detail, name="article_detail"),
+    path("topics/", review.topic_list, name="topic_list"),
+    path("topics/<int:topic_id>/rename/", review.topic_rename, name="topic_rename"),
+    path("topics/<int:topic_id>/merge/", review.topic_merge, name="topic_merge"),
 ]
 
 import_patterns = [

@@ -189,3 +189,31 @@ def test_list_pages_run_a_constant_number_of_queries(editor_client, article_fact
     few = count()
     _publish_many(article_factory, 30)
     assert count() == few
+
+
+def test_editors_rename_and_merge_topics_and_claims_move_along(editor_client, article_factory):
+    from articles.models import Topic
+
+    first = claim_in(article_factory(body="Stargate kostet bis zu 500 Milliarden Dollar."),
+                     "Stargate kostet bis zu 500 Milliarden Dollar.", topic="Stargate")
+    second = claim_in(article_factory(title="Zwei", body="Das Stargate-Projekt hat 10 Milliarden gesichert."),
+                      "Das Stargate-Projekt hat 10 Milliarden gesichert.", topic="Stargate-Projekt")
+    page = editor_client.get(reverse("review:topic_list"))
+    assert "Stargate-Projekt" in page.text
+    response = editor_client.post(reverse("review:topic_rename", args=[first.topic_id]), {"name": "Stargate funding"})
+    assert response.status_code == 302
+    response = editor_client.post(reverse("review:topic_merge", args=[second.topic_id]), {"into": first.topic_id})
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.topic.name == "Stargate funding"
+    assert list(Topic.objects.values_list("name", flat=True)) == ["Stargate funding"]
+
+
+def test_readers_cannot_merge_topics(client, reader, article_factory):
+    claim = claim_in(article_factory(), "Der Text", topic="Stargate")
+    other = claim_in(article_factory(title="B", body="Anderer Text"), "Anderer Text", topic="Genesis")
+    client.force_login(reader)
+    response = client.post(reverse("review:topic_merge", args=[claim.topic_id]), {"into": other.topic_id})
+    assert response.status_code == 403
+    claim.refresh_from_db()
+    assert claim.topic.name == "Stargate"

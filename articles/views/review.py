@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from articles import selectors, services
-from articles.forms import ClaimEditForm, LinkForm, LinkStateForm, StatusForm
-from articles.models import Claim, ClaimKind, ClaimStatus
+from articles.forms import ClaimEditForm, LinkForm, LinkStateForm, StatusForm, TopicMergeForm, TopicRenameForm
+from articles.models import Claim, ClaimKind, ClaimStatus, Topic
 from articles.views.access import editor_required
 
 
@@ -61,10 +61,10 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kind = kind if kind in ClaimKind.values else ""
     query = request.GET.get("q", "").strip()[:200]
-    page = Paginator(selectors.review_claims(status=status, kind=kind, query=query), 50).get_page(
-        request.GET.get("page")
-    )
-    context = {"page": page, "status": status, "kind": kind, "query": query,
+    topic_id = int(request.GET["topic"]) if request.GET.get("topic", "").isdigit() else None
+    claims = selectors.review_claims(status=status, kind=kind, query=query, topic_id=topic_id)
+    page = Paginator(claims, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "kind": kind, "query": query, "topic_id": topic_id,
                "statuses": ClaimStatus.choices, "kinds": ClaimKind.choices}
     template = "review/claim_list.html"
     if request.htmx and request.htmx.target == "claim-table":
@@ -224,3 +224,40 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(request, "review/article_detail.html", {
         "article": article, "claims": claims, "segments": highlighted_segments(article.body, claims),
     })
+
+
+@require_GET
+@editor_required
+def topic_list(request: HttpRequest) -> HttpResponse:
+    topics = list(selectors.topics_with_counts())
+    return render(request, "review/topics.html", {"topics": topics})
+
+
+@require_POST
+@editor_required
+def topic_rename(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic = Topic.objects.filter(pk=topic_id).first()
+    if topic is None:
+        raise Http404("No such topic.")
+    form = TopicRenameForm(request.POST)
+    if form.is_valid():
+        services.topic_rename(topic=topic, name=form.cleaned_data["name"])
+        messages.success(request, f"Topic renamed to {topic.name}.")
+    else:
+        messages.error(request, "A topic needs a name.")
+    return redirect("review:topic_list")
+
+
+@require_POST
+@editor_required
+def topic_merge(request: HttpRequest, topic_id: int) -> HttpResponse:
+    source = Topic.objects.filter(pk=topic_id).first()
+    form = TopicMergeForm(request.POST)
+    target = Topic.objects.filter(pk=form.data.get("into") or 0).first() if form.is_valid() else None
+    if source is None or target is None or source.pk == target.pk:
+        messages.error(request, "Choose another existing topic to merge into.")
+        return redirect("review:topic_list")
+    name = source.name
+    services.topic_merge(source=source, target=target)
+    messages.success(request, f"Merged {name} into {target.name}; its claims moved along.")
+    return redirect("review:topic_list")

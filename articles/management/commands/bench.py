@@ -160,8 +160,8 @@ class Command(BaseCommand):
                    FROM generate_series(1, %s) g""",
                 [a0, a0, n_articles],
             )
-            cur.execute("INSERT INTO articles_speaker (name, kind, name_variants) SELECT 'Bench Speaker ' || g, "
-                        "'person', '{}' FROM generate_series(1, 500) g ON CONFLICT DO NOTHING")
+            cur.execute("INSERT INTO articles_speaker (name, key, kind, name_variants) SELECT 'Bench Speaker ' || g, "
+                        "'speaker ' || g, 'person', '{}' FROM generate_series(1, 500) g ON CONFLICT DO NOTHING")
             cur.execute("INSERT INTO articles_topic (slug, name) SELECT 'bench-topic-' || g, 'Bench topic ' || g "
                         "FROM generate_series(1, 200) g ON CONFLICT DO NOTHING")
             cur.execute("SELECT MIN(id) FROM articles_speaker WHERE name LIKE 'Bench Speaker %'")
