@@ -239,21 +239,30 @@ class Command(BaseCommand):
                 self.stdout.write(f"  (filled to {Claim.objects.count()} claims in {filled:.0f} s)")
             article = Article.objects.order_by("id").first()
             rng = random.Random(target)
-            new = Claim.objects.bulk_create(
+            topic_id = Claim.objects.filter(topic__isnull=False).values_list("topic_id", flat=True).first()
+            speaker_id = Claim.objects.filter(speaker__isnull=False).values_list("speaker_id", flat=True).first()
+            figures = [
                 Claim(article=article, kind="figure",
                       text=f"Das Konsortium plant {rng.randint(1, 996)} Milliarden Euro für Rechenzentren in "
                            f"Berlin bis {2026 + rng.randint(0, 8)}.",
                       quantity_value=rng.randint(1, 997) * 1e9, quantity_unit="EUR", quantity_bound="eq",
-                      topic_id=Claim.objects.filter(topic__isnull=False).values_list("topic_id", flat=True).first())
+                      topic_id=topic_id)
                 for _ in range(100)
-            )
-            times = []
-            for claim in new:
-                started = time.perf_counter()
-                suggest_links(claim_ids=[claim.pk])
-                times.append(time.perf_counter() - started)
-            times.sort()
-            self.stdout.write(
-                f"  {Claim.objects.count():>9,} claims: median {_ms(statistics.median(times))}, "
-                f"p95 {_ms(times[int(len(times) * 0.95)])} per new claim"
-            )
+            ]
+            quotes = [
+                Claim(article=article, kind="quote", speaker_id=speaker_id, topic_id=topic_id,
+                      text=f"Die Regierung bestreitet die Pläne für {rng.choice(['Rechenzentren', 'Stromnetze'])} "
+                           f"in {rng.choice(['Berlin', 'Texas', 'Leipzig'])}, das Geld fehlt.")
+                for _ in range(100)
+            ]
+            for label, new in (("figure", figures), ("quote", quotes)):
+                times = []
+                for claim in Claim.objects.bulk_create(new):
+                    started = time.perf_counter()
+                    suggest_links(claim_ids=[claim.pk])
+                    times.append(time.perf_counter() - started)
+                times.sort()
+                self.stdout.write(
+                    f"  {Claim.objects.count():>9,} claims, new {label:6}: median {_ms(statistics.median(times))}, "
+                    f"p95 {_ms(times[int(len(times) * 0.95)])} per claim"
+                )
