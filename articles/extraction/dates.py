@@ -82,6 +82,9 @@ NEXT_DAY_RE = re.compile(
 )
 
 
+YEAR_GRACE = dt.timedelta(days=31)
+
+
 @functools.lru_cache(maxsize=4096)
 def _dateparser(span: str, language: str) -> dt.date | None:
     """dateparser on one short candidate span, language fixed; cached."""
@@ -112,9 +115,11 @@ def parse_explicit(m: re.Match[str], language: str, published_on: dt.date | None
             return got
         year = int(year_s)
     elif published_on is not None:
+        # the year that puts the date on or before the article's date; a month's grace, since a date given
+        # to the month ("date 2026-06") stands for its first day and the article may be from late June
         year = published_on.year
         try:
-            if dt.date(year, month, day) > published_on:
+            if dt.date(year, month, day) > published_on + YEAR_GRACE:
                 year -= 1
         except ValueError:
             return None

@@ -112,6 +112,15 @@ PRONOUN_RE = re.compile(r"\b(?:[Ee]r|[Hh]e|[Ss]he)\b")
 NAME_FIRST_RE = re.compile(rf"^[\s,.–—-]*([^.;:!?\n]{{1,70}}?)\s(?i:{SPEECH})\b")
 HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n(]{3,60}?)\s*\(?@\w+\)?\s*(?:[–—·|-]\s*)?(?P<date>[^\n]{0,40})$")
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
+# an apposition between a name and its verb of saying: ", a former investor in the company," / ", Chef von X,"
+APPOSITION_RE = re.compile(r",\s+(?:[a-zäöüß][^,]{0,60}|(?:Chef|Chefin|CEO|Gründer|Gründerin)\b[^,]{0,50}),?\s*$")
+# a sentence that reports someone speaking ("wrote in a memo yesterday", "Widerspruch kam gestern von ..."):
+# its date is the date of that speaker's quote that follows
+SPEECH_ACT_RE = re.compile(
+    rf"\b(?:{SPEECH}|widerspruch|kritik|interview|memo|rede|statement|erklärung|mitteilung|brief|letter"
+    r"|pressekonferenz|press conference|speech|remarks)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -244,7 +253,7 @@ def salient_terms(text: str, book: NameBook, *, keep_initial: bool = False) -> l
     return out
 
 
-def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, int]]:
+def topic_candidates(body: str, title: str, book: NameBook, language: str = "de") -> list[tuple[str, int]]:
     """Proposed topic labels of an article with a weight: quoted names and project names; when there are
     none, the most frequent name with inner capitals ("KI-Infrastruktur") alone, with weight 0."""
     person_words = {_fold(w) for p in book.people for w in (p.first, p.last)}
@@ -293,16 +302,18 @@ def topic_candidates(body: str, title: str, book: NameBook) -> list[tuple[str, i
                 out.append((label[key], n + (5 if key in folded_title else 0)))
         out.sort(key=lambda kv: (-kv[1], kv[0]))
         if not out:
-            out = _headline_names(title, body, person_words)
+            out = _headline_names(title, body, person_words, language)
         return [(out[0][0], 0)] if out else []
     out.sort(key=lambda kv: (-kv[1], kv[0]))
     return out
 
 
-def _headline_names(title: str, body: str, person_words: set[str]) -> list[tuple[str, int]]:
+def _headline_names(title: str, body: str, person_words: set[str], language: str = "de") -> list[tuple[str, int]]:
     """Names in the headline that the body names again ("Musk zweifelt an Stargate" ... "über Stargate"), most
     repeated first: the subject of an article that names no project. Persons, roles and generic words are
-    left out."""
+    left out. In German a capitalised word opening a sentence ("Warum ...") says nothing; in English only
+    names are capitalised, so a headline word that opens body sentences ("Corvid expects ...") counts too."""
+    english = language[:2] == "en"
     found: dict[str, tuple[str, int, int]] = {}
     for pos, m in enumerate(TERM_RE.finditer(title)):
         tok = m.group(0)
@@ -321,8 +332,8 @@ def _headline_names(title: str, body: str, person_words: set[str]) -> list[tuple
         n = sum(
             1
             for hit in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", body)
-            if body[: hit.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\"", "„", "“", "»", "–")
-        )  # a capitalised word opening a sentence ("Warum ...") says nothing
+            if english or body[: hit.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\"", "„", "“", "»", "–")
+        )  # a capitalised word opening a German sentence ("Warum ...") says nothing
         if n >= 1:
             found[key] = (tok, n, pos)
     ranked = sorted(found.values(), key=lambda t: (-t[1], t[2]))
@@ -371,7 +382,7 @@ class Article:
         self.book = NameBook(self.title + "\n" + body)
         self.sentences = split_sentences(body, self.language)
         self._sent_starts = [s for s, _ in self.sentences]
-        self.topics = topic_candidates(body, self.title, self.book)
+        self.topics = topic_candidates(body, self.title, self.book, self.language)
         self._topic_keys = [(_fold(lbl), lbl) for lbl, _ in self.topics]
         self.main_topic = self.topics[0][0] if self.topics else None
         self.topic_terms = _topic_terms(self.main_topic)
@@ -494,6 +505,21 @@ class Article:
             return None
         return self.book.canonical(tok)
 
+    def date_said_before(
+        self, q: Quote, speaker: str, language: str, previous: dt.date | None
+    ) -> dt.date | None:
+        """The date of the quote from one of the two sentences before it that report the same speaker
+        speaking ("Dana Whitfield wrote in a memo to staff yesterday. … “…,” Whitfield wrote.")."""
+        last = _fold(speaker.split()[-1])
+        i = self.sentence_index(q.open)
+        for j in range(i - 1, max(-1, i - 3), -1):
+            s, e = self.sentences[j]
+            sent = self.body[s:min(e, q.open)]
+            if _fold(sent).find(last) < 0 or not SPEECH_ACT_RE.search(sent):
+                continue
+            return dates.find_date(sent, language, self.published_on, previous)
+        return None
+
     def speaker_for(self, q: Quote, quotes: list[Quote]) -> tuple[str | None, str, str | None]:
         """(speaker, context used for the date, tweet-header date text)."""
         body = self.body
@@ -525,7 +551,9 @@ class Article:
         if nm and not SPEECH_RE.search(nm.group(1)):
             who = self._person_in(nm.group(1), after_start + nm.start(1))
             if who is None:
-                who = self._bare_speaker(nm.group(1) + " sagte", before_verb=True)
+                # "…," Ortiz, a former investor, told Bloomberg: the name before an apposition
+                named = APPOSITION_RE.sub("", nm.group(1))
+                who = self._bare_speaker(named + " sagte", before_verb=True)
             if who:
                 return who, after, None
         # 3. before the quote, in its sentence, or the line before ending with ":"
@@ -605,6 +633,8 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
             stated = dates.find_date(header_date, lang, published_on, previous_date)
         if stated is None:
             stated = dates.find_date(ctx, lang, published_on, previous_date)
+        if stated is None and published_on is not None:
+            stated = art.date_said_before(q, speaker, lang, previous_date)
         if stated is not None:
             previous_date = stated
         inside = [i for i, mn in enumerate(mentions) if q.start <= mn.start < q.end]

@@ -233,7 +233,7 @@ _FIGURE = rf"""
     {{range}}
     (?:[ \u00a0-]*(?P<scale>{_SCALE_RE})(?![\w]))?
     (?:[ \u00a0-]*(?:\(\W{{{{1,3}}}}\)[ \u00a0]*)?(?P<unit>{_UNIT_ALT})(?![\w²³$€£]))?
-    (?:[ \u00a0]+(?P<adj>[a-zäöüß]+[ \u00a0]+)?(?P<count>{_COUNT_RE})\b)?
+    (?:[ \u00a0]+(?P<adj>[a-zäöüß]+[ \u00a0]+)?(?P<count>(?:[^\W_]+-)*(?:{_COUNT_RE}))\b)?
     """
 FIGURE_RE = re.compile(_FIGURE.format(range=_RANGE_PART), re.IGNORECASE | re.VERBOSE)
 # the same without the range part: the first number of "5 und 6 Prozent" read on its own
@@ -273,6 +273,23 @@ RATE_RE = re.compile(
     re.IGNORECASE,
 )
 PER_ITEM_RE = re.compile(r"\b(?:jeweils|je|pro|each|per|apiece)\b[^.;:!?]{0,20}$", re.IGNORECASE)
+_NOT_ITEM = (
+    r"(?!\s+(?:jahr|monat|woche|tag|quartal|stunde|minute|sekunde|year|month|week|day|annum|quarter|hour"
+    r"|minute|second)\b)"
+)
+# "pro Werk", "per plant", "for each site" after the figure; "a single campus", "allein ein Werk" in its clause
+# before it: a figure for one item of many, not the total ("höchstens 5 Milliarden Euro pro Werk")
+PER_ITEM_AFTER_RE = re.compile(
+    rf"^[^.;:!?,]{{0,25}}?\b(?:(?:jeweils|je|pro|per|apiece){_NOT_ITEM}|für jede[nsm]?|for (?:each|every)"
+    r"|to (?:any|each|every)(?: single)?|in each|an jede[nsm]?)\b",
+    re.IGNORECASE,
+)
+PART_RE = re.compile(
+    rf"\b(?:(?:jeweils|je|pro|per){_NOT_ITEM}\s+[a-zäöüß]*\w+|ein(?:e[nm]?|er)?\s+(?:einzelne[nmrs]?|einzige[nmrs]?)"
+    r"|allein\s+(?:ein|eine|einer|der|die|das)|a single|one single|any single|each single)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BEFORE = re.compile(r"[^,;:()\n.!?]*$")
 MONEY_CONTEXT_RE = re.compile(r"(?:US\$|\$|€|£|\b(?:us-dollar|dollar|euro|usd|eur)\b)", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]*([\w-]+|[^\w\s]|$)")
 _EN_NEXT_OK = re.compile(
@@ -433,10 +450,19 @@ def find_figures(
         after = text[end : end + 120]
         sent_after = re.split(r"[.;!?]\s", after, maxsplit=1)[0]
         rate = bool(RATE_RE.search(sent_after) or RATE_RE.search(before[-30:]))
-        per_item = bool(PER_ITEM_RE.search(before))
-        noun = count_raw if unit == "count" else None
+        per_item = bool(PER_ITEM_RE.search(before)) or _part_of_many(text, m.start(), after)
+        noun = count_raw.rsplit("-", 1)[-1] if unit == "count" and count_raw else None
         out.append(Mention(m.start(), end, q, rate=rate, per_item=per_item, noun=noun))
     return out
+
+
+def _part_of_many(text: str, start: int, after: str) -> bool:
+    """ "5 Milliarden Euro pro Werk", "€5bn to any single plant", "Allein ein Campus soll 480 MW beziehen": the
+    figure is for one item of several, so it does not measure the same thing as a total."""
+    if PER_ITEM_AFTER_RE.search(after):
+        return True
+    clause = _CLAUSE_BEFORE.search(text, max(0, start - 160), start)
+    return bool(clause and PART_RE.search(clause.group(0)))
 
 
 def _is_range(m: re.Match[str], text: str, language: str) -> bool:

@@ -273,6 +273,20 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         return None  # a rate against a total, a per-item figure, profit against revenue: different measures
     own = _own_terms(shared, new.topic, old.topic)
     same_measure = bool(fn[2] & fo[2])
+    if same_article:
+        related = topic_eq or len(shared) >= 2 or same_measure
+    else:
+        related = (topic_eq and bool(shared)) or len(own) >= 3
+    if ratio < FAR_APART and ratio <= MAX_APART:
+        # "mehr als 40 Milliarden" against "höchstens 10 Milliarden": bounds that leave no common value
+        lower, upper = (qn, qo) if qn.bound in LOWER else (qo, qn)
+        if lower.bound in LOWER and upper.bound in UPPER and upper.value < lower.value and related:
+            score = 0.6 + 0.15 * same_article + 0.08 * topic_eq + 0.03 * min(len(shared), 4)
+            return Suggestion(
+                "contradicts",
+                round(min(score, 0.9), 3),
+                f"{pair}" + (f", {ctx}" if ctx else "") + ": the bounds leave no common value",
+            )
     if ratio >= FAR_APART:
         if ratio > MAX_APART:
             return None  # a share price against a budget: not one measure
@@ -282,10 +296,6 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         hedged = small.bound in HEDGED or small_claim.kind == "quote"
         if not (hedged or same_measure):
             return None  # two plain figures far apart are more likely two measures than a contradiction
-        if same_article:
-            related = topic_eq or len(shared) >= 2 or same_measure
-        else:
-            related = (topic_eq and bool(shared)) or len(own) >= 3
         if not related:
             return None
         score = 0.55 + 0.15 * same_article + 0.08 * topic_eq + 0.03 * min(len(shared), 4)
