@@ -217,3 +217,33 @@ def test_readers_cannot_merge_topics(client, reader, article_factory):
     assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.topic.name == "Stargate"
+
+
+def test_status_change_never_redirects_to_another_site(editor_client, article_factory):
+    claim = claim_in(article_factory(), "Der Text")
+    response = editor_client.post(reverse("review:claim_status", args=[claim.pk]),
+                                  {"status": "accepted", "version": 1, "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("review:claim_review", args=[claim.pk])
+
+
+def test_claim_and_article_pages_run_a_constant_number_of_queries(editor_client, article_factory):
+    article_id = article_factory(body=" ".join(f"Satz {i} nennt {i} Millionen Euro." for i in range(40)))
+    hub = claim_in(article_id, "Satz 0 nennt 0 Millionen Euro.", speaker="Sprecherin Null", topic="Hub")
+
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert editor_client.get(url).status_code == 200
+        return len(queries)
+
+    def grow(start: int, stop: int) -> None:
+        for i in range(start, stop):
+            other = claim_in(article_id, f"Satz {i} nennt {i} Millionen Euro.", speaker=f"Sprecher {i}")
+            services.claim_link(from_claim_id=other.pk, to_claim_id=hub.pk, relation="contradicts", user=None)
+
+    grow(1, 3)
+    pages = [reverse("review:claim_review", args=[hub.pk]), hub.get_absolute_url(),
+             reverse("review:article_detail", args=[article_id])]
+    few = [count(url) for url in pages]
+    grow(3, 40)
+    assert [count(url) for url in pages] == few

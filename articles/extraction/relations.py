@@ -173,8 +173,12 @@ MEASURES = [
             r"umsatz|umsätze|revenue|sales\b|erlös|einnahmen|eingenommen|erwirtschaft|brought in|brings? in"
             r"|took in|takes in|generat",
         ),
-        ("profit", r"gewinn|profit|earnings|verlust|loss|defizit|deficit"),
-        ("value", r"marktkapitalisierung|börsenwert|marktwert|market cap|market value|valuation|bewertung"),
+        ("profit", r"gewinn|profit|earnings|verlust|loss|defizit|deficit|lose\b|loses\b|losing\b|verlier"),
+        (
+            "value",
+            r"marktkapitalisierung|börsenwert|marktwert|market cap|market value|valuation|bewertung|bewertet"
+            r"|valued\b|valuing\b",
+        ),
         ("cost", r"kosten|kostet|cost|preis|price"),
         ("debt", r"schulden|debt|kredit|loan|anleihe|bond"),
         ("donation", r"spende|donat|wahlkampf|campaign"),
@@ -184,6 +188,13 @@ MEASURES = [
 _CLAUSE_STOP = re.compile(r"[,;:()–—\n]|[.!?]\s")
 
 
+# "valued at $157bn", "mit 157 Milliarden Dollar bewertet": a valuation named right at the figure
+_VALUE_AT = re.compile(
+    r"(?:valued|valuing|valuation|bewertung|bewertet)\b[^.;,\d$€£]{0,14}$", re.IGNORECASE
+)
+_VALUE_AFTER = re.compile(r"^[^.;,\d]{0,6}(?:bewertet|valuation|bewertung)\b", re.IGNORECASE)
+
+
 def _measures(text: str, start: int, end: int) -> frozenset[str]:
     a = start
     while a > 0 and not _CLAUSE_STOP.match(text, a - 1):
@@ -191,7 +202,15 @@ def _measures(text: str, start: int, end: int) -> frozenset[str]:
     stops = _CLAUSE_STOP.search(text, end)
     b = stops.start() if stops else len(text)
     clause = text[a:b]
-    return frozenset(name for name, rx in MEASURES if rx.search(clause))
+    found = frozenset(name for name, rx in MEASURES if rx.search(clause))
+    if "value" in found:
+        # a round and the valuation it sets share a clause ("raised $6.6bn ... that valued it at $157bn"):
+        # the valuation is the figure it sits next to; the other figures measure something else
+        if _VALUE_AT.search(text, max(a, start - 30), start) or _VALUE_AFTER.search(text[end:b]):
+            return frozenset({"value"})
+        if len(found) > 1:
+            return found - {"value"}
+    return found
 
 
 def _shared(a: ClaimFacts, b: ClaimFacts) -> list[str]:

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from articles import selectors, services
@@ -86,7 +87,7 @@ def claim_search(request: HttpRequest, claim_id: int) -> HttpResponse:
     """Matching claims as the editor types (HTMX); without JavaScript the claim page does the search."""
     query = request.GET.get("q", "").strip()[:200]
     if not request.htmx:
-        return redirect(f"{reverse('review:claim_review', args=[claim_id])}?q={query}")
+        return redirect(f"{reverse('review:claim_review', args=[claim_id])}?{urlencode({'q': query})}")
     results = selectors.claim_search(query=query, exclude_id=claim_id)
     return render(request, "review/claim_review.html#search_results", {"results": results, "query": query})
 
@@ -126,7 +127,11 @@ def _after_claim_change(request: HttpRequest, claim_id: int) -> HttpResponse:
         return render(request, "review/article_detail.html#candidate", {"claim": claim})
     if request.htmx:
         return render(request, "review/claim_review.html#claim_panel", _review_context(_claim_or_404(claim_id)))
-    return redirect(request.POST.get("next") or reverse("review:claim_review", args=[claim_id]))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = reverse("review:claim_review", args=[claim_id])
+    return redirect(next_url)
 
 
 @require_POST
