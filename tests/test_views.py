@@ -247,3 +247,18 @@ def test_claim_and_article_pages_run_a_constant_number_of_queries(editor_client,
     few = [count(url) for url in pages]
     grow(3, 40)
     assert [count(url) for url in pages] == few
+
+
+def test_history_says_who_changed_a_claim_from_the_browser(editor_client, editor, article_factory):
+    claim = claim_in(article_factory(), "Der Text")
+    editor_client.post(reverse("review:claim_status", args=[claim.pk]), {"status": "accepted", "version": 1})
+    event = claim.events.filter(pgh_label="update").select_related("pgh_context").get()
+    assert event.status == "accepted"
+    assert event.pgh_context.metadata["user"] == editor.pk
+    assert event.pgh_context.metadata["url"] == reverse("review:claim_status", args=[claim.pk])
+
+
+def test_admin_index_links_to_the_import_page(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", password="a-long-test-password")
+    client.force_login(admin)
+    assert reverse("imports:start") in client.get(reverse("admin:index")).text

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import speaker_key
+from .names import FUNCTION_WORDS, speaker_key
 from .numbers import find_figures
 from .types import Quantity
 
@@ -213,9 +213,22 @@ def _measures(text: str, start: int, end: int) -> frozenset[str]:
     return found
 
 
+def _stem(term: str) -> str:
+    """A term without a plural or genitive ending, so a name matches across languages: "brussel" (Brüssel)
+    and "brussels", "fabriken" and "fabrik"."""
+    if len(term) >= 6:
+        for end in ("en", "es", "s", "e", "n"):
+            if term.endswith(end) and len(term) - len(end) >= 5:
+                return term[: -len(end)]
+    return term
+
+
 def _shared(a: ClaimFacts, b: ClaimFacts) -> list[str]:
     bs = set(b.terms)
-    return [t for t in dict.fromkeys(a.terms) if t in bs and t not in GENERIC]
+    b_stems = {_stem(t) for t in bs}
+    return [
+        t for t in dict.fromkeys(a.terms) if (t in bs or _stem(t) in b_stems) and t not in GENERIC
+    ]
 
 
 def _own_terms(shared: list[str], *topics: str | None) -> list[str]:
@@ -408,6 +421,24 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
                 f"{new.speaker} reverses: “{_snippet(first.text, 45)}” ({_day(_statement_date(first))})"
                 f" vs “{_snippet(later.text, 45)}” ({_day(_statement_date(later))})",
             )
+    # two speakers of one article at odds: one says no to what the other asserts, in the same words
+    # ("Wir können nicht jedem Betreiber bis 2028 einen Anschluss versprechen" / "Jeder Betreiber bekommt bis
+    # 2028 seinen Anschluss")
+    if (
+        same_article
+        and new.speaker
+        and old.speaker
+        and not _same_speaker(new, old)
+        and bool(NEGATION.search(new.text)) != bool(NEGATION.search(old.text))
+    ):
+        common = _content_words(new.text) & _content_words(old.text)
+        if len(common) >= 2:
+            return Suggestion(
+                "contradicts",
+                round(min(0.6 + 0.04 * len(common), 0.75), 3),
+                f"{old.speaker} vs {new.speaker}: “{_snippet(old.text, 45)}” vs “{_snippet(new.text, 45)}”"
+                f", one of them denies it (both on {', '.join(sorted(common)[:3])})",
+            )
     # the same statement repeated (by the same or an unnamed speaker), or echoed by someone else
     if same_article and new.text == old.text:
         return None
@@ -429,6 +460,16 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def _content_words(text: str) -> set[str]:
+    """Words that carry content: four letters or more and not a function word, and four-digit numbers."""
+    return {
+        _stem(w)
+        for w in _WORDS.findall(text.casefold())
+        if (len(w) >= 4 and not w.isdigit() and w not in FUNCTION_WORDS and not NEGATION.fullmatch(w))
+        or re.fullmatch(r"\d{4}", w)
+    }
 
 
 def _word_overlap(a: str, b: str) -> float:
