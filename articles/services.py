@@ -12,7 +12,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.extraction.types import ClaimDraft
@@ -361,6 +360,3 @@ def history_context(**values: Any) -> Any:
     """Label the history rows written inside a command or task (the middleware does it for requests)."""
     return pghistory.context(**values)
 
-
-def now() -> dt.datetime:
-    return timezone.now()

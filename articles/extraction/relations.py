@@ -413,6 +413,9 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             and dn != do
             and (NEGATION.search(new.text) or NEGATION.search(old.text))
             and (topic_eq or shared)
+            # across articles, the two quotes must at least share a word: a speaker on two subjects (hiring
+            # in May, a funding round in June) is not reversing himself
+            and (same_article or _content_words(new.text) & _content_words(old.text))
         ):
             first, later = (old, new) if do < dn else (new, old)
             return Suggestion(

@@ -243,3 +243,20 @@ def test_a_four_digit_count_without_a_time_word_is_still_a_count():
 def test_a_count_with_the_other_languages_thousands_separator_is_still_whole():
     assert one("The company cut 1.200 jobs in Ireland.", "en").value == 1200
     assert one("Der Konzern streicht 1,500 Stellen.", "de").value == 1500
+
+
+@pytest.mark.parametrize(
+    "body,value",
+    [
+        ("Im ersten Bauabschnitt sollen bis zu 40.000 B200-Beschleuniger und 2.000 KI-Server laufen.", 2000),
+        ("Die Halle bietet Platz für 12.000 Nvidia-Chips.", 12000),
+    ],
+)
+def test_a_counted_noun_with_a_hyphenated_prefix_is_still_a_count(body, value):
+    got = [c.quantity for c in figures(body)]
+    assert any(q.unit == "count" and q.value == value for q in got), got
+
+
+def test_the_model_name_of_a_chip_is_no_figure_but_the_number_of_chips_is():
+    got = [c.quantity for c in figures("Geplant sind bis zu 50.000 H200-Chips im neuen Rechenzentrum.")]
+    assert [(q.value, q.unit, q.bound) for q in got] == [(50000, "count", "le")]

@@ -337,3 +337,47 @@ def test_the_name_after_a_role_is_the_speaker_not_the_role():
     assert [s for s, _ in said(body)] == ["Sigrid Aune"]
     body = "„Wir sehen in Europa einen Nachholbedarf für viele Jahre“, sagte Fondsmanagerin Aune am Montag."
     assert [s for s, _ in said(body)] == ["Aune"]
+
+
+def test_speaker_named_before_an_apposition_and_the_verb_of_saying():
+    body = (
+        "Die Förderbank hält sich bedeckt. "
+        '"The numbers only work if the power price stays where it is today," Okafor, a former grid planner '
+        "at the utility, told Reuters."
+    )
+    got = said(body, language="en")
+    assert got and got[0][0] == "Okafor"
+
+
+def test_a_date_without_a_year_just_after_a_month_precise_article_date_is_that_year():
+    # "date 2026-06" stands for 1 June; "on June 9" in it is 9 June 2026, not 2025
+    body = '"We have the capacity we need for this year," chief executive Mara Lind said in an interview on June 9.'
+    got = quotes(body, language="en", published_on=dt.date(2026, 6, 1))
+    assert got[0].stated_on == dt.date(2026, 6, 9)
+
+
+def test_a_date_without_a_year_well_after_the_article_is_last_year():
+    body = "„Wir bauen weiter, auch wenn der Markt schwächelt“, sagte Vorstand Tim Reuter am 20. November."
+    got = quotes(body, published_on=dt.date(2026, 1, 15))
+    assert got[0].stated_on == dt.date(2025, 11, 20)
+
+
+def test_the_day_comes_from_the_sentence_before_that_reports_the_speaker_speaking():
+    body = (
+        "Kritik kam gestern von der Betriebsratschefin Ulla Berger. Sie sprach vor den Beschäftigten in Kassel. "
+        "»Wer hier spart, verliert die besten Leute«, sagte Berger."
+    )
+    got = quotes(body, published_on=dt.date(2026, 4, 9))
+    assert got[0].speaker == "Ulla Berger"
+    assert got[0].stated_on == dt.date(2026, 4, 8)
+
+
+def test_a_day_in_an_earlier_sentence_about_something_else_is_not_the_quotes_date():
+    body = (
+        "Die Ministerin Eva Sommer eröffnete am Montag das neue Werk. "
+        "„Das ist ein guter Tag für die Region“, sagte Sommer später."
+        "\n\nDer Betriebsrat Jan Holt war am Freitag in Berlin. „Wir wollen Tarifverträge“, erklärte ein Sprecher."
+    )
+    got = {c.speaker: c.stated_on for c in quotes(body, published_on=dt.date(2026, 4, 9))}
+    # "eröffnete am Montag" reports no speaking: the quote stays undated rather than guessed
+    assert got.get("Eva Sommer") is None

@@ -3,6 +3,8 @@
 import datetime as dt
 import time
 
+import pytest
+
 from articles.extraction import extract_claims
 from articles.extraction.relations import ClaimFacts, Suggestion, best_suggestions, fmt_quantity, judge
 from articles.extraction.types import Quantity
@@ -471,3 +473,88 @@ def test_spending_plan_against_revenue_brought_in_is_a_different_measure():
     )
     spend, revenue = _facts(body, "en", dt.date(2026, 2, 5), "Northwind lifts spending", 1, 1)
     assert judge(revenue, spend) is None
+
+
+# ---------------------------------------------------------------- rules added after the unseen evaluation
+
+
+def test_more_than_against_at_most_a_smaller_sum_contradicts_even_when_close():
+    plan = fact(1, 20, 3e10, bound="gt", text="Der Plan sieht mehr als 30 Milliarden Euro für neue Werke vor.",
+                unit="EUR", topic="Halbleiter", terms=("werke", "plan"))
+    cap = fact(2, 20, 8e9, bound="le", unit="EUR", topic="Halbleiter", terms=("fonds", "staaten"),
+               text="Mehrere Staaten wollen den Fonds auf höchstens 8 Milliarden Euro begrenzen.")
+    s = judge(cap, plan)
+    assert s is not None and s.relation == "contradicts"
+    assert "over 30 bn EUR" in s.reason and "up to 8 bn EUR" in s.reason
+
+
+def test_bounds_that_overlap_do_not_contradict():
+    a = fact(1, 20, 3e10, bound="gt", unit="EUR", topic="Halbleiter", text="Mehr als 30 Milliarden Euro fließen.")
+    b = fact(2, 20, 5e10, bound="le", unit="EUR", topic="Halbleiter", text="Höchstens 50 Milliarden Euro fließen.")
+    assert judge(b, a) is None
+
+
+@pytest.mark.parametrize(
+    "part,language",
+    [
+        ("Je Standort darf ein Land künftig höchstens 4 Milliarden Euro zuschießen.", "de"),
+        ("States may add no more than €4bn to any single site under the draft.", "en"),
+        ("Allein ein neues Werk in Magdeburg soll 4 Milliarden Euro Förderung erhalten.", "de"),
+    ],
+)
+def test_a_sum_for_one_site_does_not_contradict_the_total(part, language):
+    total = fact(1, 20, 4e10, bound="gt", unit="EUR", topic="Halbleiter", language=language,
+                 text="Insgesamt sollen mehr als 40 Milliarden Euro in neue Werke fließen.")
+    one = fact(2, 20, 4e9, bound="le", unit="EUR", topic="Halbleiter", language=language, text=part)
+    assert judge(one, total) is None
+
+
+def test_a_valuation_is_not_contradicted_by_the_round_that_set_it():
+    text = "Quillon raised $2.5bn in a round that valued it at $90bn, the company said."
+    round_ = fact(1, 30, 2.5e9, text=text, topic="Quillon", terms=("quillon",), language="en")
+    other = fact(2, 31, 9e10, topic="Quillon", terms=("quillon",), language="de",
+                 text="Quillon hatte 2,5 Milliarden Dollar eingesammelt und wird mit 90 Milliarden Dollar bewertet.")
+    assert judge(other, round_) is None
+
+
+def test_a_loss_is_another_measure_than_a_valuation():
+    loss = fact(1, 30, 4e9, bound="approx", topic="Quillon", terms=("quillon",), language="en",
+                text="Quillon expects to lose about $4bn this year.")
+    value = fact(2, 31, 9e10, topic="Quillon", terms=("quillon",), language="en",
+                 text="Investors valued Quillon at $90bn in March.")
+    assert judge(value, loss) is None
+
+
+def test_the_same_figure_in_german_and_english_is_same_when_the_city_is_named_both_ways():
+    de = fact(1, 40, 4e10, bound="gt", unit="EUR", topic="Brüssel", terms=("brussel", "beihilfen"),
+              text="In Brüssel ist von mehr als 40 Milliarden Euro die Rede.")
+    en = fact(2, 41, 4e10, bound="gt", unit="EUR", topic="Brussels", terms=("brussels", "fabs"), language="en",
+              text="Brussels talks of more than €40bn.")
+    s = judge(en, de)
+    assert s is not None and s.relation == "same"
+
+
+def test_two_speakers_of_one_article_at_odds_contradict():
+    no = fact(1, 50, kind="quote", speaker="Ole Hansen", topic="Netz", terms=("hansen",),
+              text="Wir können bis 2030 keinem Werk einen eigenen Netzanschluss zusagen")
+    yes = fact(2, 50, kind="quote", speaker="Ines Graf", topic="Netz", terms=("graf",),
+               text="Jedes Werk bekommt bis 2030 seinen eigenen Netzanschluss")
+    s = judge(yes, no)
+    assert s is not None and s.relation == "contradicts"
+    assert "Ole Hansen" in s.reason and "Ines Graf" in s.reason
+
+
+def test_two_speakers_saying_unrelated_things_are_not_linked():
+    a = fact(1, 50, kind="quote", speaker="Ole Hansen", topic="Netz", terms=("hansen",),
+             text="Wir haben keine Eile mit dem Ausbau")
+    b = fact(2, 50, kind="quote", speaker="Ines Graf", topic="Netz", terms=("graf",),
+             text="Die Region braucht junge Fachkräfte und bezahlbare Wohnungen")
+    assert judge(b, a) is None
+
+
+def test_one_speaker_on_two_subjects_in_two_articles_is_no_reversal():
+    may = fact(1, 60, kind="quote", speaker="Mara Lind", topic="Quillon", terms=("lind", "quillon"), language="en",
+               stated_on=dt.date(2026, 5, 4), text="Hiring has not slowed in any of our offices this spring")
+    june = fact(2, 61, kind="quote", speaker="Mara Lind", topic="Quillon", terms=("lind", "quillon"), language="en",
+                stated_on=dt.date(2026, 6, 2), text="This round pays for the data centres we plan for 2027")
+    assert judge(june, may) is None

@@ -92,3 +92,23 @@ def test_persons_roles_and_sentence_openers_of_the_headline_are_no_topic():
         body, language="de", published_on=dt.date(2026, 3, 5), title="Warum Minister Olaf Brandt irrt"
     )
     assert [c.topic for c in claims] == [None]
+
+
+def test_english_headline_name_that_opens_body_sentences_is_the_topic():
+    title = "Robot maker Norvale doubles its order book"
+    body = (
+        "Norvale said on Tuesday its orders had doubled to $1.2bn in the first quarter. "
+        "Norvale expects deliveries to start in the autumn. Analysts were cautious."
+    )
+    claims = extract_claims(body, language="en", published_on=dt.date(2026, 5, 2), title=title)
+    assert claims and {c.topic for c in claims} == {"Norvale"}
+
+
+def test_german_question_word_opening_sentences_is_no_topic():
+    title = "Warum die Stromnetze zu langsam wachsen"
+    body = (
+        "Warum dauert der Netzausbau so lange? Die Behörden prüfen jede Trasse einzeln. "
+        "Warum das so ist, erklärt ein Ingenieur: Es fehlen 4.000 Fachkräfte."
+    )
+    claims = extract_claims(body, language="de", published_on=dt.date(2026, 5, 2), title=title)
+    assert all(c.topic != "Warum" for c in claims)
