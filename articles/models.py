@@ -151,7 +151,8 @@ class Claim(models.Model):
     class Meta:
         ordering = ["-id"]
         indexes = [
-            models.Index(fields=["quantity_unit", "topic"], name="claim_unit_topic"),
+            models.Index(fields=["quantity_unit", "topic", "id"], name="claim_unit_topic"),
+            models.Index(fields=["topic", "id"], name="claim_topic_id"),
             models.Index(fields=["quantity_unit", "quantity_value"], name="claim_unit_value"),
             models.Index(fields=["speaker", "id"], name="claim_speaker"),
             models.Index(fields=["published", "stated_on"], name="claim_published"),

@@ -10,7 +10,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import dates, numbers
-from .names import FUNCTION_WORDS, STOPWORDS, NameBook, display_name, find_people, first_names, is_role
+from .names import (
+    FUNCTION_WORDS,
+    STOPWORDS,
+    NameBook,
+    display_name,
+    find_people,
+    first_name_gender,
+    first_names,
+    is_role,
+)
 from .types import ClaimDraft
 
 # ---------------------------------------------------------------- sentences
@@ -109,6 +118,11 @@ SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
 CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
 PRONOUN_RE = re.compile(r"\b(?:[Ee]r|[Hh]e|[Ss]he)\b")
+PRONOUN_GENDER = {"er": "m", "he": "m", "she": "f", "sie": "f"}
+_SIE_AFTER = re.compile(r"^\s*sie\b")
+_WORD_BEFORE_NAME = re.compile(r"([\w.-]+)[ \t]+$")
+_DEF_ROLE = re.compile(r"\b(?:der|die|des|dem|the)\s+([\w-]+)", re.IGNORECASE)
+TITLE_GENDER = {"frau": "f", "mrs": "f", "ms": "f", "miss": "f", "herr": "m", "herrn": "m", "mr": "m"}
 NAME_FIRST_RE = re.compile(rf"^[\s,.–—-]*([^.;:!?\n]{{1,70}}?)\s(?i:{SPEECH})\b")
 HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n(]{3,60}?)\s*\(?@\w+\)?\s*(?:[–—·|-]\s*)?(?P<date>[^\n]{0,40})$")
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
@@ -118,7 +132,7 @@ APPOSITION_RE = re.compile(r",\s+(?:[a-zäöüß][^,]{0,60}|(?:Chef|Chefin|CEO|G
 # its date is the date of that speaker's quote that follows
 SPEECH_ACT_RE = re.compile(
     rf"\b(?:{SPEECH}|widerspruch|kritik|interview|memo|rede|statement|erklärung|mitteilung|brief|letter"
-    r"|pressekonferenz|press conference|speech|remarks)\b",
+    r"|pressekonferenz|press conference|speech|remarks|vorgestellt|vorstellte|präsentiert\w*|presented|unveiled)\b",
     re.IGNORECASE,
 )
 
@@ -331,7 +345,8 @@ def _headline_names(title: str, body: str, person_words: set[str], language: str
             continue
         n = sum(
             1
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", body)
+            # "Veltrion-Vorstand" names Veltrion too
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?!\w)", body)
             if english or body[: hit.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\"", "„", "“", "»", "–")
         )  # a capitalised word opening a German sentence ("Warum ...") says nothing
         if n >= 1:
@@ -452,7 +467,7 @@ class Article:
         out.sort()
         return out
 
-    def _person_in(self, text: str, offset: int, *, near_verb: bool = False) -> str | None:
+    def _person_in(self, text: str, offset: int, *, near_verb: bool = False, depth: int = 0) -> str | None:
         """The person `text` (body[offset:offset+len(text)]) names as speaker, pronouns resolved.
 
         With near_verb, the mention closest to the last verb of saying wins ("Nachdem A sprach, sagte B:"),
@@ -472,16 +487,41 @@ class Article:
 
                 pick = min(found, key=lambda mn: (dist(mn), mn[0]))
         name = pick[2]
-        return name if name is not None else self._antecedent(offset)
+        if name is not None:
+            return name
+        return self._antecedent(offset, PRONOUN_GENDER.get(text[pick[0] : pick[1]].casefold()), depth)
 
-    def _antecedent(self, pos: int) -> str | None:
-        """The person a pronoun at body position `pos` most likely stands for."""
+    def _gender(self, text: str, start: int, name: str) -> str | None:
+        """ "f" or "m" when the text says so ("Staatssekretärin Theresa Lindner", "Frau Roth", "Mr Berg", a
+        first name of known gender); None when unsaid."""
+        w = _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)
+        if w:
+            word = w.group(1)
+            low = word.casefold().rstrip(".")
+            if low in TITLE_GENDER:
+                return TITLE_GENDER[low]
+            if self.language == "de" and is_role(word):
+                return "f" if re.search(r"(?:in|innen)$", word) else "m"
+        return first_name_gender(name.split()[0])
+
+    def _antecedent(self, pos: int, gender: str | None = None, depth: int = 0) -> str | None:
+        """The person a pronoun at body position `pos` most likely stands for: a person named in the nearest
+        sentence before it that names one whose gender does not contradict the pronoun's ("sagte sie" is a
+        woman); of several there, the first."""
+        if depth > 3:
+            return None
         i = self.sentence_index(pos)
         for j in range(i - 1, max(-1, i - 4), -1):
             s, e = self.sentences[j]
-            got = self._person_in(self.body[s:e], s)
-            if got:
-                return got
+            text = self.body[s:e]
+            found = self._mentions(text)
+            named = [mn for mn in found if mn[2] is not None]
+            if gender:
+                named = [mn for mn in named if self._gender(text, mn[0], mn[2]) in (None, gender)]
+            if named:  # the sentence's first name: its subject more often than not ("Musk, der Trump ...")
+                return named[0][2]
+            if found:  # only a pronoun: it stands for someone further back
+                return self._antecedent(s, gender, depth + 1)
         return None
 
     def _bare_speaker(self, text: str, before_verb: bool) -> str | None:
@@ -509,16 +549,38 @@ class Article:
         self, q: Quote, speaker: str, language: str, previous: dt.date | None
     ) -> dt.date | None:
         """The date of the quote from one of the two sentences before it that report the same speaker
-        speaking ("Dana Whitfield wrote in a memo to staff yesterday. … “…,” Whitfield wrote.")."""
+        speaking ("Dana Whitfield wrote in a memo to staff yesterday. … “…,” Whitfield wrote."), by name or
+        by the role the article gave the speaker ("Umweltminister Henrik Falkenberg" … "sagte der Minister am
+        Dienstag")."""
         last = _fold(speaker.split()[-1])
+        role = self._role_of(speaker)
         i = self.sentence_index(q.open)
         for j in range(i - 1, max(-1, i - 3), -1):
             s, e = self.sentences[j]
             sent = self.body[s:min(e, q.open)]
-            if _fold(sent).find(last) < 0 or not SPEECH_ACT_RE.search(sent):
+            if not SPEECH_ACT_RE.search(sent):
+                continue
+            if _fold(sent).find(last) < 0 and not (role and self._names_role(sent, role)):
                 continue
             return dates.find_date(sent, language, self.published_on, previous)
         return None
+
+    def _role_of(self, speaker: str) -> str | None:
+        """The role word the article puts before the speaker's name ("Umweltminister"), folded; None if none."""
+        first = speaker.split()[0]
+        m = re.search(rf"([\w-]+)[ \t]+{re.escape(first)}\b", self.body)
+        if m and is_role(m.group(1)):
+            return _fold(m.group(1))
+        return None
+
+    @staticmethod
+    def _names_role(sent: str, role: str) -> bool:
+        """ "der Minister", "the minister": the sentence names someone by (the end of) `role`."""
+        for m in _DEF_ROLE.finditer(sent):
+            noun = _fold(m.group(1))
+            if len(noun) >= 4 and role.endswith(noun) and is_role(m.group(1)):
+                return True
+        return False
 
     def speaker_for(self, q: Quote, quotes: list[Quote]) -> tuple[str | None, str, str | None]:
         """(speaker, context used for the date, tweet-header date text)."""
@@ -543,6 +605,9 @@ class Article:
             rest = after[am.end() : am.end() + 90]
             rest = re.split(r"[.;!?]\s", rest)[0]
             who = self._person_in(rest, after_start + am.end())
+            if who is None and _SIE_AFTER.match(rest) and not am.group(0).rstrip().endswith("en"):
+                # "…“, sagte sie": a woman named in the sentences before ("sagten sie" would be several)
+                who = self._antecedent(after_start + am.end(), "f")
             if who is None:
                 who = self._bare_speaker(after, before_verb=False)
             if who:
@@ -633,7 +698,7 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
             stated = dates.find_date(header_date, lang, published_on, previous_date)
         if stated is None:
             stated = dates.find_date(ctx, lang, published_on, previous_date)
-        if stated is None and published_on is not None:
+        if stated is None:
             stated = art.date_said_before(q, speaker, lang, previous_date)
         if stated is not None:
             previous_date = stated

@@ -58,6 +58,25 @@ _FALLBACK = set(
     """.split()
 )
 
+# first names of the list above that are women's names (the others are men's, or either)
+_FEMALE = frozenset(
+    """
+        alexandra alice andrea angela anna anne annalena barbara christina christine claudia elena elizabeth
+        emily emma eva giorgia ilse isabel jane jennifer julia karin karoline kamala katharina katrin laura lena
+        lisa maria mary michelle nancy nina petra ruth sabine sarah sophie susanne ursula
+    """.split()
+)
+_EITHER = frozenset({"andrea", "nicola", "kim", "alex", "sam", "chris", "jan"})
+
+
+def first_name_gender(first: str) -> str | None:
+    """ "f" or "m" for a first name of the list, None for any other (or one used for both)."""
+    f = first.casefold()
+    if f in _EITHER or f not in _FALLBACK:
+        return None
+    return "f" if f in _FEMALE else "m"
+
+
 WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+)?"
 PERSON_RE = re.compile(rf"(?<![\w-])(?=({WORD})(?:\s+([A-Z])\.)?\s+((?:(?:von|van|de|al)\s+)?{WORD})\b)")
 PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f"}
@@ -83,6 +102,9 @@ ROLE_SUFFIX = (
     r"|staatssekretärin|geschäftsführer|geschäftsführerin|investor|investorin|politiker|politikerin"
     r"|unternehmer|unternehmerin|vorstand|vorständin|aktivist|aktivistin|anwalt|anwältin|richter|richterin"
     r"|botschafter|botschafterin|beauftragte|beauftragter|stadtrat|stadträtin|landrat|landrätin"
+    r"|sekretär|sekretärin|referent|referentin|vertreter|vertreterin|funktionär|funktionärin|volkswirt"
+    r"|volkswirtin|wissenschaftler|wissenschaftlerin|ingenieur|ingenieurin|lobbyist|lobbyistin|journalist"
+    r"|journalistin|kritiker|kritikerin|stratege|strategin|betriebsrat|betriebsrätin|mitglied|obmann|obfrau"
 )
 ROLE_WORD = (
     r"governor|gov\.|senator|sen\.|rep\.|representative|minister|president|chancellor|spokesperson|spokesman"
@@ -126,6 +148,9 @@ _SAID_AFTER = re.compile(
 )
 
 
+_THIRD_NAME = re.compile(rf"[ \t]+{WORD}\b")
+
+
 def _according(words: list[str]) -> bool:
     return " ".join(words[-2:]).casefold() == "according to"
 
@@ -138,6 +163,7 @@ def find_people(text: str) -> list[Person]:
     """
     names = first_names()
     out: list[Person] = []
+    role_at: set[int] = set()  # positions right after a word taken as a role
     for m in PERSON_RE.finditer(text):
         first, last = m.group(1), m.group(3)
         if last.casefold() in STOPWORDS or first.casefold() in STOPWORDS:
@@ -145,6 +171,11 @@ def find_people(text: str) -> list[Person]:
         known = first.casefold() in names
         if is_role(first) or (not known and is_role(last)):
             continue  # "sagte Wirtschaftsminister Tilo": a role, not a name (but "Max Richter" is one)
+        end = m.start(3) + len(last)
+        if not known and _THIRD_NAME.match(text, end) and len(first) >= 8 and "-" not in first:
+            # "so Gewerkschaftssekretärin Aylin Demir": a long noun before two names is a role, not a first name
+            role_at.add(m.start(3) - 1)
+            continue
         if not known:
             end = m.start(3) + len(last)
             before = text[max(0, m.start() - 40) : m.start()]
@@ -152,6 +183,7 @@ def find_people(text: str) -> list[Person]:
             prev = words[-1].casefold() if words else ""
             cued = (
                 (prev and (is_role(prev) or prev in _SAID_WORDS or _according(words)))
+                or m.start() - 1 in role_at
                 or _SAID_AFTER.match(text, end)
             )
             if not cued or "-" in first or _INSTITUTION.search(last) or _ADJECTIVE.search(first):

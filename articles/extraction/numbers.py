@@ -207,7 +207,13 @@ COUNT_NOUNS = (
     r"|einwohner[n]?|wohnungen|häuser[n]?|roboter[n]?|soldaten|flüchtlinge[n]?|studenten|schüler[n]?"
     r"|employees|workers|people|users|customers|cars|vehicles|data cent(?:er|re)s|servers|households"
     r"|companies|firms|homes|residents|robots|students|subscribers|abonnenten|downloads|accounts|konten"
+    r"|beschleuniger[n]?|rechner[n]?|reaktoren|windräder[n]?|ladesäulen|ladepunkte[n]?|arbeitskräfte[n]?"
+    r"|fachkräfte[n]?|racks|accelerators|processors|reactors|turbines|staffers|engineers|positions"
 )
+# A German compound ending in a counted noun ("Grafikprozessoren", "Leistungschips") is counted too; these
+# endings are not: "Millisekunden" ends in "kunden" but measures time
+_COMPOUND_COUNT = re.compile(rf"[a-zäöüß]{{3,}}(?:{COUNT_NOUNS})$")
+_NOT_COUNTED_END = re.compile(r"(?:sekunden|stunden|minuten)$", re.IGNORECASE)
 # multi-word nouns ("data centres") need explicit spaces: FIGURE_RE is a VERBOSE pattern
 _COUNT_RE = COUNT_NOUNS.replace(" ", r"[ \u00a0]+")
 DEADLINE_CUE = re.compile(
@@ -372,12 +378,25 @@ def find_figures(
             m = SINGLE_RE.match(text, m.start())  # "€2bn and 1,500 jobs": read the first figure alone
             assert m is not None
         pos = m.end()
+        m_end = m.end()
         num_raw = m.group("num")
         scale1_raw = m.group("scale1")
         scale_raw = m.group("scale") or scale1_raw
         unit_raw = m.group("unit")
         count_raw = m.group("count")
         pre = m.group("pre")
+        if not (scale_raw or unit_raw or count_raw or pre) and not m.group("num2"):
+            # a bare number: a count of the plural noun after it ("50.000 Beschleunigern"), of the measure
+            # before it ("headcount would stay at about 76,000"), or the first of two figures sharing one
+            # unit ("statt 2.500 nur noch 1.800 Stellen", "von 2,8 auf 2,1 Milliarden Euro")
+            borrowed = _borrowed_unit(text, m, language)
+            if borrowed is not None:
+                scale_raw, unit_raw, count_raw, pre = borrowed
+            else:
+                counted = _bare_count(text, m, language)
+                if counted is None:
+                    continue
+                count_raw, m_end = counted
         if not (scale_raw or unit_raw or count_raw or pre):
             continue
         if num_raw.lower() in WEAK_WORDS and not scale_raw:
@@ -411,7 +430,7 @@ def find_figures(
             unit, factor = UNIT_WORDS[unit_key]
         elif unit_key in DURATION_WORDS and unit is None:
             lead = text[max(0, m.start() - 40) : m.start()]
-            if not DEADLINE_CUE.search(lead):
+            if not (DEADLINE_CUE.search(lead) or _delay_cue(text, m.start(), m_end)):
                 continue
             unit, factor = DURATION_WORDS[unit_key]
         if unit is None and count_raw:
@@ -424,7 +443,7 @@ def find_figures(
             if not scale_raw or scale < 1e6:
                 continue
             # "10 Milliarden" with no unit: money only in a money story, and not before another noun
-            nxt = _NEXT_WORD_RE.match(text, m.end())
+            nxt = _NEXT_WORD_RE.match(text, m_end)
             word = nxt.group(1) if nxt else ""
             if language.startswith("de"):
                 if word[:1].isupper():
@@ -443,7 +462,7 @@ def find_figures(
             high=_clean(high * scale * factor) if high is not None else None,
             unit_inferred=inferred,
         )
-        end = m.end()
+        end = m_end
         # drop trailing spaces/hyphens of the match
         while end > m.start() and text[end - 1] in " \u00a0-":
             end -= 1
@@ -451,9 +470,177 @@ def find_figures(
         sent_after = re.split(r"[.;!?]\s", after, maxsplit=1)[0]
         rate = bool(RATE_RE.search(sent_after) or RATE_RE.search(before[-30:]))
         per_item = bool(PER_ITEM_RE.search(before)) or _part_of_many(text, m.start(), after)
-        noun = count_raw.rsplit("-", 1)[-1] if unit == "count" and count_raw else None
+        noun = count_raw.rsplit("-", 1)[-1].strip() if unit == "count" and count_raw else None
         out.append(Mention(m.start(), end, q, rate=rate, per_item=per_item, noun=noun))
     return out
+
+
+_THOUSANDS = {"de": re.compile(r"\d{1,3}(?:\.\d{3})+"), "en": re.compile(r"\d{1,3}(?:,\d{3})+")}
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
+# a capitalised German noun after the number, perhaps after one declined adjective ("50.000 neue Stellen")
+_DE_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?P<adj>[a-zäöüß]+(?:e|en|er|es|em))[ \u00a0]+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*)"
+    r"(?![\w-])"
+)
+_EN_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?P<adj>[a-z]+(?:al|ic|ive|ous|ed|ing|ful|ary|an|ish|new|more|extra|additional))[ \u00a0]+)?"
+    r"(?P<noun>[a-z]{3,}[^s\W]s)(?![\w-])"
+)
+# nouns after a number that measure rather than count ("300 Kilometer", "200 Punkte", "100 Mal")
+NOT_COUNTED = re.compile(
+    r"(?:meter|metern|kilometer|kilometern|zentimeter|millimeter|meilen|grad|punkte|punkten|mal|male|uhr|stück"
+    r"|stunden|minuten|sekunden|byte|bytes|bit|volt|ampere|kalorien|seiten|zeichen|wörter|prozentpunkte"
+    r"|miles|times|points|degrees|hours|minutes|seconds|metres|meters|kilometres|kilometers|feet|inches|yards"
+    r"|pounds|bytes|gigabytes|terabytes|petabytes|votes|pages|words|ounces|gallons|barrels|basis|years|months"
+    r"|weeks|days|decades|jahrzehnte|euros|dollars|cents|lakhs|crores|shares|aktien)$",
+    re.IGNORECASE,
+)
+# a number right after a label is a label: "Paragraf 7", "Platz 1", "Typ 200", "Allee 107", "Road 12"
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[^\w.])(?:nr|no|nummer|number|platz|typ|type|modell|model|version|paragraf|paragraph|artikel|art"
+    r"|absatz|abs|kapitel|chapter|section|seite|page|tweet|beitrag|folge|teil|part|punkt|rang|stufe|level"
+    r"|klasse|kw|kalenderwoche|quartal|linie|gleis|zimmer|raum|room|haus|bus|tempo|flug|flight|route)\.?"
+    r"[ \u00a0]*$",
+    re.IGNORECASE,
+)
+# what a count may be said of before the number: "headcount would stay at about 76,000"
+_COUNT_MEASURE_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?P<noun>headcount|head count|workforce|payroll|staff|belegschaft|mitarbeiterzahl"
+    r"|beschäftigtenzahl|nutzerzahl|kundenzahl|zahl der (?:mitarbeiter|beschäftigten|stellen|arbeitsplätze"
+    r"|nutzer|kunden)|number of (?:employees|staff|jobs|users|customers|workers)|employees|users|subscribers)\b"
+    r"[^\d.;:!?()\n]{0,45}$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:„“\"»]\s*|\n\s*)$")
+
+
+def _label_number(text: str, start: int, language: str) -> bool:
+    """ "Paragraf 7", "Heinrich-Mann-Allee 107", "Ridge Road 12": a number right after a label, or in German
+    right after a capitalised word that does not open the sentence, names a thing; it counts nothing."""
+    before = text[max(0, start - 40) : start]
+    if _LABEL_BEFORE.search(before):
+        return True
+    w = re.search(r"([\w-]+)[ \u00a0]+$", before)
+    if w and w.group(1)[:1].isupper() and language.startswith("de"):
+        return not _SENTENCE_START.search(before[: w.start(1)])
+    return False
+
+
+def _countable_number(raw: str, language: str) -> bool:
+    """A number that can stand for many things: three digits from 100, or any with a thousands separator. Years,
+    postcodes and phone numbers (four or five digits without a separator) and small numbers stay out."""
+    if _THOUSANDS["de" if language.startswith("de") else "en"].fullmatch(raw):
+        return True
+    return bool(re.fullmatch(r"[1-9]\d\d", raw))
+
+
+def _bare_count(text: str, m: re.Match[str], language: str) -> tuple[str, int] | None:
+    """(noun, end) when the bare number of `m` counts something: a plural noun right after it ("50.000
+    Beschleunigern", "12,000 accelerators"), or a measure of people named before it ("the workforce will shrink
+    to 1,800")."""
+    raw = m.group("num")
+    if not re.fullmatch(r"[\d.,]+", raw) or _label_number(text, m.start(), language):
+        return None
+    german = language.startswith("de")
+    nm = (_DE_NOUN_AFTER if german else _EN_NOUN_AFTER).match(text, m.end())
+    if nm and (nm.group("adj") or "").casefold() not in _FUNCTION_ADJ:
+        noun = nm.group("noun")
+        if german and _COMPOUND_COUNT.search(noun) and not _NOT_COUNTED_END.search(noun):
+            return noun, nm.end()
+        plural = re.search(r"(?:en|er|ern|e|n|s)$", noun) if german else True
+        if plural and _countable_number(raw, language) and not NOT_COUNTED.search(noun):
+            return noun, nm.end()
+    if _YEARLIKE.fullmatch(raw) or (parse_number(raw, language) or 0) < 10:
+        return None
+    before = text[max(0, m.start() - 80) : m.start()]
+    cm = _COUNT_MEASURE_BEFORE.search(before)
+    if cm:
+        nxt = _NEXT_WORD_RE.match(text, m.end())
+        word = nxt.group(1) if nxt else ""
+        if not word or not word[0].isalnum() or (word[0].islower() and (german or _EN_NEXT_OK.match(word))):
+            return cm.group("noun"), m.end()
+    return None
+
+
+# words that end like an adjective but are not one ("2.500 sollen Stellen")
+_FUNCTION_ADJ = frozenset(
+    "sollen sollten werden wurden haben hatten können müssen dürfen wollen seien sind waren diese jene "
+    "alle keine andere einer eine einen einem jeder jede".split()
+)
+# "statt 2.500 sollen nur noch 1.800 Stellen", "1.800 statt 2.500 Stellen", "von 2,8 auf 2,1 Milliarden Euro",
+# "from 40 to 55 percent": the first number of the pair takes the unit of the second
+_PAIR_LEAD = re.compile(
+    r"(?:^|[^\w])(?P<lead>statt|anstatt|anstelle von|instead of|rather than|von|from)"
+    r"(?:[ \u00a0]+[a-zäöü]+\.?){0,2}[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_PAIR_GAP_FROM = re.compile(r"^[ \u00a0]+(?:auf|to)\b[^\d.;:!?()\n]{0,25}$", re.IGNORECASE)
+_PAIR_AFTER_WORD = re.compile(
+    r"[ \u00a0]+(?:statt|anstatt|instead|rather|nach|after|down|up|gegenüber|compared|versus|vs)\b", re.IGNORECASE
+)
+_PAIR_GAP_INSTEAD = re.compile(r"^[^\d.;:!?()\n]{0,50}$")
+_PAIR_GAP_AFTER = re.compile(
+    r"^[ \u00a0]+(?:statt|anstatt|instead of|rather than|nach zuvor|nach bisher|nach|after|down from|up from"
+    r"|gegenüber|compared with|versus|vs\.?)\b[^\d.;:!?()\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def _borrowed_unit(
+    text: str, m: re.Match[str], language: str
+) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """(scale, unit, count, currency sign) of the figure that follows a bare number it is set against, or None.
+    The two must be of one magnitude: "von 800 auf 1,2 Milliarden" is not 800 billion."""
+    raw = m.group("num")
+    if _YEARLIKE.fullmatch(raw) or not re.fullmatch(r"[\d.,]+", raw) or _label_number(text, m.start(), language):
+        return None
+    lead = _PAIR_LEAD.search(text, max(0, m.start() - 40), m.start())
+    if lead is None and not _PAIR_AFTER_WORD.match(text, m.end()):
+        return None
+    nxt = FIGURE_RE.search(text, m.end(), m.end() + 90)
+    if nxt is None:
+        return None
+    gap = text[m.end() : nxt.start()]
+    if lead and lead.group("lead").lower() in ("von", "from"):
+        ok = bool(_PAIR_GAP_FROM.match(gap))
+    elif lead:
+        ok = bool(_PAIR_GAP_INSTEAD.match(gap))
+    else:
+        ok = bool(_PAIR_GAP_AFTER.match(gap))
+    if not ok or nxt.group("num2"):
+        return None
+    scale, unit, count, pre = nxt.group("scale"), nxt.group("unit"), nxt.group("count"), nxt.group("pre")
+    if not (scale or unit or count or pre):
+        got = _bare_count(text, nxt, language)
+        if got is None:
+            return None
+        count = got[0]
+    if (unit or "").lower() in DURATION_WORDS:
+        return None
+    a, b = parse_number(raw, language), parse_number(nxt.group("num"), language)
+    if not a or not b or not 0.2 <= a / b <= 5:
+        return None
+    return scale, unit, count, pre
+
+
+# a delay or a wait: "verschiebt den Bau um mindestens zwei Jahre", "wartet im Schnitt 7 Jahre auf einen
+# Anschluss", "was pushed back by 18 months"; a duration after one of these states a fact
+_DELAY_BEFORE = re.compile(
+    r"\b(?:verschieb\w*|verschob\w*|verschoben|verzöger\w*|aufgeschoben|verspät\w*|wartet|warten|wartezeit"
+    r"|delay\w*|postpon\w*|push(?:es|ed|ing)? back|wait(?:s|ed|ing)?|waiting time)\b[^\d.;:!?()\n]{0,70}$",
+    re.IGNORECASE,
+)
+_DELAY_AFTER = re.compile(
+    r"^[ \u00a0]*(?:[\w-]+[ \u00a0]+){0,2}?(?:verschoben|verzögert|verspätet|in verzug|behind schedule|delayed"
+    r"|postponed|pushed back|verspätung|verzögerung)\b",
+    re.IGNORECASE,
+)
+
+
+def _delay_cue(text: str, start: int, end: int) -> bool:
+    return bool(
+        _DELAY_BEFORE.search(text, max(0, start - 90), start) or _DELAY_AFTER.match(text[end : end + 60])
+    )
 
 
 def _part_of_many(text: str, start: int, after: str) -> bool:

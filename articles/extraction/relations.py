@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .names import FUNCTION_WORDS, speaker_key
-from .numbers import find_figures
+from .numbers import CURRENCY_WORDS, DURATION_WORDS, UNIT_WORDS, find_figures
 from .types import Quantity
 
 RELATIONS = ("contradicts", "same", "supports", "updates")
@@ -132,21 +132,71 @@ def _center(q: Quantity) -> float:
 
 
 @functools.lru_cache(maxsize=8192)
-def _flags(text: str, language: str, value: float, unit: str) -> tuple[bool, bool, frozenset[str]]:
-    """(rate, per_item, measures) for the figure of `value` in `text`.
+def _flags(
+    text: str, language: str, value: float, unit: str
+) -> tuple[bool, bool, frozenset[str], frozenset[str]]:
+    """(rate, per_item, measures, nouns) for the figure of `value` in `text`.
 
     rate: "jährlich", "per year"; per_item: "jeweils", "each"; measures: what the figure counts, from the
-    words of its clause (funding, revenue, profit, value, cost, debt, donation); empty when unsaid.
+    words of its clause (funding, revenue, profit, value, cost, debt, donation); empty when unsaid. nouns: the
+    content words of its clause ("Rechenzentren", "Trinkwasser"), for telling whether two figures measure one
+    thing.
     """
     for m in find_figures(
         text, language, money_context=True, default_currency=unit if len(unit) == 3 else "USD"
     ):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
-            return m.rate, m.per_item, _measures(text, m.start, m.end) | _counted(m.noun)
-    return False, False, frozenset()
+            a, b = _clause(text, m.start, m.end)
+            nouns = _clause_nouns(text[a:b], text[m.start : m.end])
+            # a count is of its noun ("11 data centres"), whatever else its clause counts ("4,200 employees")
+            measures = _counted(m.noun) if m.noun else _measures(text, m.start, m.end)
+            return m.rate, m.per_item, measures, nouns
+    return False, False, frozenset(), frozenset()
 
 
-_JOBS = re.compile(r"arbeitspl|jobs?$|stellen$|mitarbeiter|beschäftigte|angestellte|employees|workers", re.I)
+# words of a figure's clause that say nothing about what it measures: scale and time words, bounds, verbs of
+# saying
+_NOT_MEASURE = frozenset(
+    """
+        million millionen milliarde milliarden billion billionen tausend thousand euro dollar prozent percent
+        jahr jahre jahren jahres year years monat monate month months woche tag tage week day days heute today
+        derzeit rund etwa about around mehr weniger more less than als unter over unter unter sagte said
+        teilte mitteilte says sagt erklärte schon bereits already nach laut according gut fast nearly
+    """.split()
+)
+
+
+UNIT_TERMS_REL = frozenset(w for w in (*UNIT_WORDS, *CURRENCY_WORDS, *DURATION_WORDS) if " " not in w)
+
+
+@functools.lru_cache(maxsize=8192)
+def _clause_nouns(clause: str, figure: str) -> frozenset[str]:
+    words = _WORDS.findall(clause.replace(figure, " ").casefold())
+    return frozenset(
+        _stem(w)
+        for w in words
+        if len(w) >= 5 and not w.isdigit() and w not in FUNCTION_WORDS and w not in _NOT_MEASURE
+        and w not in UNIT_TERMS_REL
+    )
+
+
+def _nouns_meet(a: frozenset[str], b: frozenset[str]) -> list[str]:
+    """Content words two clauses share, a compound meeting its head ("trinkwasser" and "wasser")."""
+    out = []
+    for x in a:
+        for y in b:
+            short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+            if x == y or (len(short) >= 5 and long_.endswith(short)):
+                out.append(short)
+                break
+    return sorted(out)
+
+
+_JOBS = re.compile(
+    r"arbeitspl|jobs?$|stellen$|mitarbeiter|beschäftigte|angestellte|employees|workers|headcount|head count"
+    r"|workforce|belegschaft|staff|payroll",
+    re.I,
+)
 
 
 def _counted(noun: str | None) -> frozenset[str]:
@@ -164,8 +214,11 @@ MEASURES = [
             "funding",
             r"investi|invest|plan|projekt|project|zusag|zugesagt|commit|gesichert|secured|finanzier"
             r"|funding|fund|bereitstell|mobilisier|pledg|raise|geld\b|mittel\b|paket|package"
-            r"|förder|subsid|initiative|spend|ausgeben|ausgaben|capex|capital expenditure",
+            r"|initiative|spend|ausgeben|ausgaben|capex|capital expenditure",
         ),
+        # public money given to a project is not what the company invests ("bis zu 900 Millionen Euro an
+        # Fördermitteln" beside "investiert 2,8 Milliarden Euro")
+        ("subsidy", r"förder|subsid|zuschuss|zuschüsse|beihilfe|grant"),
         # counted things: the noun says what is counted ("3.000 Arbeitsplätze" and "1,500 jobs" are jobs)
         ("jobs", r"arbeitspl|jobs?\b|stellen\b|beschäftigt|mitarbeiter|employ|workers\b|staff\b"),
         (
@@ -179,13 +232,16 @@ MEASURES = [
             r"marktkapitalisierung|börsenwert|marktwert|market cap|market value|valuation|bewertung|bewertet"
             r"|valued\b|valuing\b",
         ),
-        ("cost", r"kosten|kostet|cost|preis|price"),
+        ("cost", r"[a-zäöüß]*kosten|kostet|cost|preis|price|bill\b|rechnung|price tag"),
+        # a stake in a company is neither its cost nor its funding ("Eigenkapitalspritze", "equity stake")
+        ("equity", r"eigenkapital|beteilig|stake\b|equity"),
         ("debt", r"schulden|debt|kredit|loan|anleihe|bond"),
         ("donation", r"spende|donat|wahlkampf|campaign"),
         ("tax", r"steuer|tax"),
     ]
 ]
-_CLAUSE_STOP = re.compile(r"[,;:()–—\n]|[.!?]\s")
+# a comma inside a number ("2,8 Milliarden") ends no clause
+_CLAUSE_STOP = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—\n]|[.!?]\s")
 
 
 # "valued at $157bn", "mit 157 Milliarden Dollar bewertet": a valuation named right at the figure
@@ -195,12 +251,16 @@ _VALUE_AT = re.compile(
 _VALUE_AFTER = re.compile(r"^[^.;,\d]{0,6}(?:bewertet|valuation|bewertung)\b", re.IGNORECASE)
 
 
-def _measures(text: str, start: int, end: int) -> frozenset[str]:
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     a = start
     while a > 0 and not _CLAUSE_STOP.match(text, a - 1):
         a -= 1
     stops = _CLAUSE_STOP.search(text, end)
-    b = stops.start() if stops else len(text)
+    return a, (stops.start() if stops else len(text))
+
+
+def _measures(text: str, start: int, end: int) -> frozenset[str]:
+    a, b = _clause(text, start, end)
     clause = text[a:b]
     found = frozenset(name for name, rx in MEASURES if rx.search(clause))
     if "value" in found:
@@ -223,12 +283,32 @@ def _stem(term: str) -> str:
     return term
 
 
+# German and English names of one place, folded: both map to the English one before terms are compared
+EXONYMS = {
+    "osterreich": "austria", "austrian": "austria", "deutschland": "germany", "german": "germany",
+    "brussel": "brussels", "munchen": "munich", "wien": "vienna", "schweiz": "switzerland",
+    "swiss": "switzerland", "koln": "cologne", "nurnberg": "nuremberg", "frankreich": "france",
+    "italien": "italy", "spanien": "spain", "polen": "poland", "niederlande": "netherlands",
+    "belgien": "belgium", "danemark": "denmark", "schweden": "sweden", "norwegen": "norway",
+    "finnland": "finland", "irland": "ireland", "grossbritannien": "britain", "tschechien": "czechia",
+    "ungarn": "hungary", "griechenland": "greece", "turkei": "turkey", "russland": "russia",
+    "indien": "india", "prag": "prague", "warschau": "warsaw", "rom": "rome", "mailand": "milan",
+    "genf": "geneva", "lissabon": "lisbon", "kopenhagen": "copenhagen", "athen": "athens",
+    "moskau": "moscow", "peking": "beijing", "europa": "europe", "amerika": "america",
+    "bayern": "bavaria", "sachsen": "saxony", "hessen": "hesse", "vereinigte": "united",
+    "staaten": "states", "usa": "united-states", "united-states": "united-states",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def _key(term: str) -> str:
+    """What a term is compared by: its English place name if it has one, without a plural ending."""
+    return _stem(EXONYMS.get(term, term))
+
+
 def _shared(a: ClaimFacts, b: ClaimFacts) -> list[str]:
-    bs = set(b.terms)
-    b_stems = {_stem(t) for t in bs}
-    return [
-        t for t in dict.fromkeys(a.terms) if (t in bs or _stem(t) in b_stems) and t not in GENERIC
-    ]
+    b_keys = {_key(t) for t in b.terms}
+    return [t for t in dict.fromkeys(a.terms) if _key(t) in b_keys and t not in GENERIC]
 
 
 def _own_terms(shared: list[str], *topics: str | None) -> list[str]:
@@ -293,6 +373,17 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             return None
         if not (same_article or topic_eq or shared or _same_speaker(new, old)):
             return None
+        disputed = _disputed(new, old)
+        if disputed is not None:  # a quote saying no to a figure is not the same figure
+            if not (same_article or topic_eq):
+                return None
+            quote, fig = disputed
+            return Suggestion(
+                "contradicts",
+                0.7,
+                f"{quote.speaker or 'a quote'} disputes {fmt_quantity(fig.quantity)}: “{_snippet(quote.text, 50)}”"
+                + (f", {ctx}" if ctx else ""),
+            )
         score = 0.65 + 0.1 * topic_eq + 0.05 * min(len(shared), 3) + 0.05 * (qn.bound == qo.bound)
         score -= 0.1 * same_article  # repeating a figure inside one article is less news
         if qn.unit_inferred or qo.unit_inferred:
@@ -318,6 +409,40 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
                 "contradicts",
                 round(min(score, 0.9), 3),
                 f"{pair}" + (f", {ctx}" if ctx else "") + ": the bounds leave no common value",
+            )
+    if ratio < FAR_APART and same_article and not _same_speaker(new, old) and _same_years(new.text, old.text):
+        # "weniger als eine Million Kubikmeter" against "rund 2,4 Millionen Kubikmeter": hedged figures whose
+        # ranges (about = ±15 %) cannot both hold, for one measure (same kind of figure or a shared noun)
+        nouns = _nouns_meet(fn[3], fo[3])
+        if (
+            qn.bound != "eq"
+            and qo.bound != "eq"
+            and _disjoint(qn, qo)
+            and (same_measure or nouns)
+        ):
+            why = f"both on {', '.join(nouns[:2])}" if nouns and not same_measure else "one measure"
+            score = 0.62 + 0.08 * topic_eq + 0.03 * min(len(shared), 3)
+            return Suggestion(
+                "contradicts",
+                round(min(score, 0.85), 3),
+                f"{pair}" + (f", {ctx}" if ctx else "") + f": the ranges cannot both hold ({why})",
+            )
+    if 1.5 <= ratio < FAR_APART and len(qn.unit) == 3 and qn.unit.isupper() and related:
+        # "1,6 Milliarden Euro angekündigt" against "nur rund 600 Millionen im Budget gesichert"
+        (big_c, big), (small_c, small) = ((new, qn), (old, qo)) if cn > co else ((old, qo), (new, qn))
+        if (
+            SECURED.search(small_c.text)
+            and ANNOUNCED.search(big_c.text)
+            and not SECURED.search(big_c.text)
+            and small.bound not in LOWER
+            and big.bound != "lt"
+        ):
+            score = 0.62 + 0.1 * same_article + 0.06 * topic_eq + 0.03 * min(len(shared), 3)
+            return Suggestion(
+                "contradicts",
+                round(min(score, 0.85), 3),
+                f"{fmt_quantity(big)} announced vs {fmt_quantity(small)} secured"
+                + (f", {ctx}" if ctx else "") + f": {ratio:.1f}× apart",
             )
     if ratio >= FAR_APART:
         if ratio > MAX_APART:
@@ -347,8 +472,13 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         and old.published_on
         and new.published_on != old.published_on
         and ratio <= MAX_UPDATE
-        and topic_eq
-        and (same_measure or len(own) >= 2)
+        and (
+            (topic_eq and (same_measure or len(own) >= 2))
+            # across topics: the same measure of the same named thing ("Veltrion", "Schwerin"), moved moderately
+            or (same_measure and ratio <= 2.0 and len(own) >= 1 and _bounds_comparable(qn, qo))
+        )
+        # a third party's estimate set against a figure is a dispute, not a revision
+        and bool(ESTIMATE.search(new.text)) == bool(ESTIMATE.search(old.text))
     ):
         newer, older = (new, old) if new.published_on > old.published_on else (old, new)
         assert newer.quantity is not None and older.quantity is not None
@@ -360,6 +490,98 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             f"{fmt_quantity(older.quantity)} ({_day(older.published_on)})" + (f", {ctx}" if ctx else ""),
         )
     return None
+
+
+SECURED = re.compile(
+    r"\b(?:gesichert|abgesichert|tatsächlich|im budget|im haushalt|zugesagt|fest zugesagt|bewilligt|secured"
+    r"|actually|in the budget|budgeted|committed|on hand|in hand|so far only|bisher nur)\b",
+    re.IGNORECASE,
+)
+ANNOUNCED = re.compile(
+    r"\b(?:angekündigt|kündigte|announced|announces|geplant|plant|plans?|planned|vorgesehen|versprochen"
+    r"|versprach|promised|promises|pledged|pledges|in aussicht|earmark\w*|target|ziel)\b",
+    re.IGNORECASE,
+)
+# a negation that is not part of a bound ("nicht mehr als", "no more than") or of "not only"
+_DISPUTE = re.compile(
+    r"\b(?:kein|keine|keinen|keinem|keiner|nicht|nie|niemals|no|not|never|none)\b"
+    r"(?!\s+(?:mehr als|weniger als|über|unter|nur|zuletzt|more than|less than|fewer than|only|least|most)\b)"
+    r"|n't\b(?!\s+(?:more|less|only)\b)",
+    re.IGNORECASE,
+)
+ESTIMATE = re.compile(
+    r"\b(?:estimat\w*|schätz\w*|geschätzt\w*|analyst\w*|kritiker\w*|critics?)\b", re.IGNORECASE
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _disputed(a: ClaimFacts, b: ClaimFacts) -> tuple[ClaimFacts, ClaimFacts] | None:
+    """(quote, figure) when one of two claims citing the same value is a quote that says no to it („Die 1,6
+    Milliarden sind eine Überschrift, kein Budget“) and the other states it plainly."""
+    for quote, fig in ((a, b), (b, a)):
+        if (
+            quote.kind == "quote"
+            and fig.kind != "quote"
+            and quote.quantity is not None
+            and quote.quantity.unit not in ("a", "d")
+            and not _same_speaker(quote, fig)
+            and not NEGATION.search(fig.text)
+        ):
+            cited = _cited_sentence(quote.text, quote.language, quote.quantity.value, quote.quantity.unit)
+            if cited and _DISPUTE.search(cited):
+                return quote, fig
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_at(text: str, pos: int) -> str:
+    a = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    ends = [i for i in (text.find(". ", pos), text.find("! ", pos), text.find("? ", pos)) if i >= 0]
+    return text[a + 1 : min(ends) + 1 if ends else len(text)]
+
+
+_CITING = re.compile(r"\b(?:die|der|das|den|diese|diesen|dieser|jene|jenen|the|these|those|this|that)\s+$", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cited_sentence(text: str, language: str, value: float, unit: str) -> str | None:
+    """The sentence of a quote that cites its figure (`value`, `unit`) as one already named („Die 1,6
+    Milliarden sind …“, "the $4bn is …"), or None when the quote names it afresh."""
+    cur = unit if len(unit) == 3 else "USD"
+    for m in find_figures(text, language, money_context=True, default_currency=cur):
+        if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
+            if _CITING.search(text, max(0, m.start - 12), m.start):
+                return _sentence_at(text, m.start)
+            return None
+    return None
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    v = q.value
+    return {
+        "approx": (v * 0.85, v * 1.15),
+        "lt": (0.0, v),
+        "le": (0.0, v),
+        "gt": (v, math.inf),
+        "ge": (v, math.inf),
+        "range": (v, q.high if q.high is not None else v),
+    }.get(q.bound, (v, v))
+
+
+def _disjoint(a: Quantity, b: Quantity) -> bool:
+    (a0, a1), (b0, b1) = _interval(a), _interval(b)
+    return a1 < b0 or b1 < a0
+
+
+def _same_years(a: str, b: str) -> bool:
+    """Both texts name the same years, or none: "2,4 Millionen heute" and "4 Millionen 2030" are not at odds."""
+    return set(_YEAR.findall(a)) == set(_YEAR.findall(b))
+
+
+def _bounds_comparable(a: Quantity, b: Quantity) -> bool:
+    """An update replaces a figure of the same kind: not a cap by a floor, nor a plain figure by a cap."""
+    kinds = {a.bound, b.bound}
+    return not (kinds & UPPER and kinds & LOWER) and "range" not in kinds
 
 
 def _statement_date(c: ClaimFacts) -> dt.date | None:

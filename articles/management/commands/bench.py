@@ -255,6 +255,15 @@ class Command(BaseCommand):
                            f"in {rng.choice(['Berlin', 'Texas', 'Leipzig'])}, das Geld fehlt.")
                 for _ in range(100)
             ]
+            from articles.selectors import claim_search
+
+            times = []
+            for query in ("Rechenzentren", "bestreitet die Pläne", "Bench Speaker 7", "gesichert", "xyzzy"):
+                started = time.perf_counter()
+                claim_search(query=query)
+                times.append(time.perf_counter() - started)
+            self.stdout.write(f"  {Claim.objects.count():>9,} claims, editor search box: median "
+                              f"{_ms(statistics.median(times))}, max {_ms(max(times))} per keystroke query")
             for label, new in (("figure", figures), ("quote", quotes)):
                 times = []
                 for claim in Claim.objects.bulk_create(new):
