@@ -553,24 +553,28 @@ class Article:
         by the role the article gave the speaker ("Umweltminister Henrik Falkenberg" … "sagte der Minister am
         Dienstag")."""
         last = _fold(speaker.split()[-1])
-        role = self._role_of(speaker)
         i = self.sentence_index(q.open)
         for j in range(i - 1, max(-1, i - 3), -1):
             s, e = self.sentences[j]
             sent = self.body[s:min(e, q.open)]
             if not SPEECH_ACT_RE.search(sent):
                 continue
-            if _fold(sent).find(last) < 0 and not (role and self._names_role(sent, role)):
-                continue
+            if _fold(sent).find(last) < 0:
+                role = self._role_of(speaker)
+                if not (role and self._names_role(sent, role)):
+                    continue
             return dates.find_date(sent, language, self.published_on, previous)
         return None
 
     def _role_of(self, speaker: str) -> str | None:
         """The role word the article puts before the speaker's name ("Umweltminister"), folded; None if none."""
         first = speaker.split()[0]
-        m = re.search(rf"([\w-]+)[ \t]+{re.escape(first)}\b", self.body)
-        if m and is_role(m.group(1)):
-            return _fold(m.group(1))
+        at = self.body.find(first)
+        while at > 0:
+            w = _WORD_BEFORE_NAME.search(self.body, max(0, at - 40), at)
+            if w and is_role(w.group(1)):
+                return _fold(w.group(1))
+            at = self.body.find(first, at + 1)
         return None
 
     @staticmethod

@@ -172,8 +172,9 @@ def find_people(text: str) -> list[Person]:
         if is_role(first) or (not known and is_role(last)):
             continue  # "sagte Wirtschaftsminister Tilo": a role, not a name (but "Max Richter" is one)
         end = m.start(3) + len(last)
-        if not known and _THIRD_NAME.match(text, end) and len(first) >= 8 and "-" not in first:
-            # "so Gewerkschaftssekretärin Aylin Demir": a long noun before two names is a role, not a first name
+        if not known and _THIRD_NAME.match(text, end) and len(first) >= 12 and "-" not in first:
+            # "so Gewerkschaftssekretärin Aylin Demir": a long compound noun before two names is a role, not a
+            # first name (first names are shorter)
             role_at.add(m.start(3) - 1)
             continue
         if not known:

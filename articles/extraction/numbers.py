@@ -1,8 +1,15 @@
 """Figures in German and English text: value, unit and bound, normalised.
 
 A bare number is never a figure: a figure needs a unit (currency, percent, SI unit, duration with a
-deadline cue) or a counted noun, or a scale word (Milliarden, billion) in a story that speaks of money.
+deadline or delay cue) or a counted noun, or a scale word (Milliarden, billion) in a story that speaks of money.
 That one rule keeps years, dates, ordinals, list labels and numbers inside names out.
+
+Counted nouns: a known list ("Arbeitsplätze", "GPUs"), a German compound ending in one ("Grafikprozessoren"),
+or any plural noun after a number that can count many things (three digits, or a thousands separator:
+"50.000 Beschleunigern"), unless a label stands before the number ("Paragraf 7", "Allee 107") or the noun
+measures ("300 Kilometer"). A count may also name its measure before the number ("headcount would stay at
+about 76,000"). Of two numbers set against each other ("statt 2.500 nur noch 1.800 Stellen", "von 2,8 auf 2,1
+Milliarden Euro") the first takes the unit and scale of the second, when both are of one magnitude.
 """
 
 from __future__ import annotations
@@ -505,10 +512,15 @@ _LABEL_BEFORE = re.compile(
 )
 # what a count may be said of before the number: "headcount would stay at about 76,000"
 _COUNT_MEASURE_BEFORE = re.compile(
-    r"(?:^|[^\w-])(?P<noun>headcount|head count|workforce|payroll|staff|belegschaft|mitarbeiterzahl"
+    r"(?:^|[^\w-])(?P<noun>headcount|head count|workforce|belegschaft|mitarbeiterzahl"
     r"|beschäftigtenzahl|nutzerzahl|kundenzahl|zahl der (?:mitarbeiter|beschäftigten|stellen|arbeitsplätze"
-    r"|nutzer|kunden)|number of (?:employees|staff|jobs|users|customers|workers)|employees|users|subscribers)\b"
+    r"|nutzer|kunden)|number of (?:employees|staff|jobs|users|customers|workers))\b"
     r"[^\d.;:!?()\n]{0,45}$",
+    re.IGNORECASE,
+)
+_TIME_NOUN = re.compile(
+    r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahr|monat|quartal"
+    r"|halbjahr|frühjahr|sommer|herbst|winter|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:„“\"»]\s*|\n\s*)$")
@@ -521,9 +533,11 @@ def _label_number(text: str, start: int, language: str) -> bool:
     if _LABEL_BEFORE.search(before):
         return True
     w = re.search(r"([\w-]+)[ \u00a0]+$", before)
-    if w and w.group(1)[:1].isupper() and language.startswith("de"):
-        return not _SENTENCE_START.search(before[: w.start(1)])
-    return False
+    if not (w and w.group(1)[:1].isupper() and language.startswith("de")):
+        return False
+    if _THOUSANDS["de"].match(text, start) or _TIME_NOUN.fullmatch(w.group(1)):
+        return False  # "im März 2.000 neue Stellen": no label has a thousands separator or follows a month
+    return not _SENTENCE_START.search(before[: w.start(1)])
 
 
 def _countable_number(raw: str, language: str) -> bool:
@@ -637,7 +651,13 @@ _DELAY_AFTER = re.compile(
 )
 
 
+# "vor zwei Jahren verschoben", "nach 18 Monaten": a point in time, not the length of a delay
+_POINT_IN_TIME = re.compile(r"(?:^|[^\w])(?:vor|nach|seit|in|im|ago|before|after|since|in)[ \u00a0]+$", re.IGNORECASE)
+
+
 def _delay_cue(text: str, start: int, end: int) -> bool:
+    if _POINT_IN_TIME.search(text, max(0, start - 8), start):
+        return False
     return bool(
         _DELAY_BEFORE.search(text, max(0, start - 90), start) or _DELAY_AFTER.match(text[end : end + 60])
     )

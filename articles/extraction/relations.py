@@ -212,12 +212,13 @@ MEASURES = [
     for name, p in [
         (
             "funding",
-            r"investi|invest|plan|projekt|project|zusag|zugesagt|commit|gesichert|secured|finanzier"
-            r"|funding|fund|bereitstell|mobilisier|pledg|raise|geld\b|mittel\b|paket|package"
-            r"|initiative|spend|ausgeben|ausgaben|capex|capital expenditure",
+            r"plan|projekt|project|zusag|zugesagt|commit|gesichert|secured|finanzier"
+            r"|funding|fund|bereitstell|mobilisier|pledg|raise|geld\b|mittel\b|paket|package|initiative",
         ),
-        # public money given to a project is not what the company invests ("bis zu 900 Millionen Euro an
-        # Fördermitteln" beside "investiert 2,8 Milliarden Euro")
+        # money for a project is "funding"; what its owner invests and what the state gives towards it are two
+        # kinds of it that do not measure each other ("investiert 2,8 Milliarden Euro" beside "bis zu 900
+        # Millionen Euro an Fördermitteln"), though either may meet plain funding ("im Haushalt gesichert")
+        ("investment", r"investi|invest|spend|ausgeben|ausgaben|capex|capital expenditure"),
         ("subsidy", r"förder|subsid|zuschuss|zuschüsse|beihilfe|grant"),
         # counted things: the noun says what is counted ("3.000 Arbeitsplätze" and "1,500 jobs" are jobs)
         ("jobs", r"arbeitspl|jobs?\b|stellen\b|beschäftigt|mitarbeiter|employ|workers\b|staff\b"),
@@ -343,8 +344,16 @@ def _who(c: ClaimFacts) -> str:
 # ---------------------------------------------------------------- the judge
 
 
+_FUNDING_KINDS = frozenset({"investment", "subsidy"})
+
+
+def _measures_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two figures measure one thing: a measure in common, or plain funding against a kind of funding."""
+    return bool(a & b or ("funding" in a and b & _FUNDING_KINDS) or ("funding" in b and a & _FUNDING_KINDS))
+
+
 def _other_measures(fn: tuple, fo: tuple) -> bool:
-    return bool(fn[2] and fo[2] and not fn[2] & fo[2])
+    return bool(fn[2] and fo[2] and not _measures_meet(fn[2], fo[2]))
 
 
 def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
@@ -395,7 +404,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
     if fn[:2] != fo[:2] or fn[1] or _other_measures(fn, fo):
         return None  # a rate against a total, a per-item figure, profit against revenue: different measures
     own = _own_terms(shared, new.topic, old.topic)
-    same_measure = bool(fn[2] & fo[2])
+    same_measure = _measures_meet(fn[2], fo[2])
     if same_article:
         related = topic_eq or len(shared) >= 2 or same_measure
     else:
@@ -417,6 +426,8 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         if (
             qn.bound != "eq"
             and qo.bound != "eq"
+            and {qn.bound, qo.bound} & (UPPER | LOWER)  # one of them sets a limit; two "abouts" may differ in scope
+            and (_attributed(new) or _attributed(old))  # someone's claim against another's
             and _disjoint(qn, qo)
             and (same_measure or nouns)
         ):
@@ -554,6 +565,17 @@ def _cited_sentence(text: str, language: str, value: float, unit: str) -> str | 
                 return _sentence_at(text, m.start)
             return None
     return None
+
+
+ATTRIBUTION = re.compile(
+    r"\b(?:sagte|sagt|sagten|teilte|mitteilte|erklärte|schätzt\w*|beziffer\w*|rechnete|laut|zufolge|warnte"
+    r"|said|says|told|estimates?|estimated|according to|claims?|put the|puts the|reckons?|warned)\b",
+    re.IGNORECASE,
+)
+
+
+def _attributed(c: ClaimFacts) -> bool:
+    return c.kind == "quote" or bool(ATTRIBUTION.search(c.text))
 
 
 def _interval(q: Quantity) -> tuple[float, float]:

@@ -260,3 +260,112 @@ def test_a_counted_noun_with_a_hyphenated_prefix_is_still_a_count(body, value):
 def test_the_model_name_of_a_chip_is_no_figure_but_the_number_of_chips_is():
     got = [c.quantity for c in figures("Geplant sind bis zu 50.000 H200-Chips im neuen Rechenzentrum.")]
     assert [(q.value, q.unit, q.bound) for q in got] == [(50000, "count", "le")]
+
+
+# ---------------------------------------------------------------- counts, paired figures, delays (own words)
+
+
+@pytest.mark.parametrize(
+    "body, language, value, bound",
+    [
+        # a plural noun after a number with a thousands separator counts, known noun or not
+        ("Im neuen Gebäude laufen 40.000 Beschleuniger vom Typ X900.", "de", 40000, "eq"),
+        ("Bis Ende Q2 2027 kauft das Land rund 8.000 Grafikprozessoren.", "de", 8000, "approx"),
+        ("Der Betreiber stellt etwa 350 Kühltürme auf.", "de", 350, "approx"),
+        ("Geplant sind 2.000 zusätzliche Ladesäulen.", "de", 2000, "eq"),
+        ("The lab will install 24,000 accelerators of the Z9 type.", "en", 24000, "eq"),
+        ("The firm plans to hire 1,200 engineers.", "en", 1200, "eq"),
+        # the measure stands before the number
+        ("The workforce should stay at about 31,000, the finance chief added.", "en", 31000, "approx"),
+        ("Im März 2.000 neue Stellen, im Juni noch einmal so viele.", "de", 2000, "eq"),
+        ("Die Zahl der Beschäftigten soll auf 1.450 sinken.", "de", 1450, "eq"),
+    ],
+)
+def test_counts_of_nouns_the_word_list_does_not_know(body, language, value, bound):
+    q = one(body, language)
+    assert (q.value, q.unit, q.bound) == (value, "count", bound)
+
+
+def test_a_compound_ending_in_a_counted_noun_is_a_count_even_below_a_hundred():
+    q = one("Im Keller stehen 64 Hochleistungsserver.")
+    assert (q.value, q.unit) == (64, "count")
+
+
+@pytest.mark.parametrize(
+    "body, language",
+    [
+        ("Der Sitz ist in der Goethe-Allee 118 in Kassel.", "de"),
+        ("Die Adresse lautet Am Hafen 3, 24103 Kiel.", "de"),
+        ("Auskunft gibt es unter 0431 552-900 Montag bis Freitag.", "de"),
+        ("Nach Paragraf 12 Absatz 3 ist der Bau erlaubt.", "de"),
+        ("Das Land will auf Platz 1 der Rangliste kommen.", "de"),
+        ("Die Ausschreibung startet in Q4 2026 Zeitraum.", "de"),
+        ("Das Werk liegt 300 Kilometer nördlich der Hauptstadt.", "de"),
+        ("Der Index verlor 450 Punkte.", "de"),
+        ("Es war der 500. Kunde des Jahres.", "de"),
+        ("Im Jahr 2027 Rechenzentren zu bauen, wird teurer.", "de"),
+        ("Die Chips vom Typ K300 Ultra sind gefragt.", "de"),
+        ("Its offices are at 1500 Harbor Drive in Seattle.", "en"),
+        ("The index dropped 1,300 points on Friday.", "en"),
+        ("Employees received 1,500 in bonuses last year.", "en"),
+        ("The new design is 1,000 times more efficient.", "en"),
+        ("The group is the 3rd-largest buyer of chips.", "en"),
+    ],
+)
+def test_addresses_labels_units_and_model_names_are_no_counts(body, language):
+    assert figures(body, language) == []
+
+
+@pytest.mark.parametrize(
+    "body, language, first, second",
+    [
+        ("Statt 3.200 sollen dort nur noch 2.400 Stellen entstehen.", "de", (3200, "count"), (2400, "count")),
+        ("Das Budget sinkt von 4,5 auf rund 3,9 Milliarden Euro.", "de", (4.5e9, "EUR"), (3.9e9, "EUR")),
+        ("Die Förderquote steigt von 20 auf 35 Prozent.", "de", (20, "%"), (35, "%")),
+        ("The plant will now employ 900 instead of 1,400 workers.", "en", (900, "count"), (1400, "count")),
+    ],
+)
+def test_the_first_of_two_set_against_each_other_shares_the_unit_of_the_second(body, language, first, second):
+    got = [(c.quantity.value, c.quantity.unit) for c in figures(body, language)]
+    assert got == [(pytest.approx(first[0]), first[1]), (pytest.approx(second[0]), second[1])]
+
+
+def test_the_first_of_a_pair_keeps_its_own_bound():
+    found = figures("Die Kosten fallen von rund 900 auf 700 Millionen Euro.")
+    got = [(c.quantity.value, c.quantity.bound) for c in found]
+    assert got == [(9e8, "approx"), (7e8, "eq")]
+
+
+def test_a_pair_of_very_different_magnitudes_does_not_share_the_scale():
+    # "von 800 auf 1,2 Milliarden" cannot mean 800 billion
+    got = [c.quantity.value for c in figures("Die Kosten steigen von 800 auf 1,2 Milliarden Euro.")]
+    assert got == [pytest.approx(1.2e9)]
+
+
+@pytest.mark.parametrize(
+    "body, language, value, unit, bound",
+    [
+        ("Der Konzern verschiebt die Eröffnung des Werks um mindestens drei Jahre.", "de", 3, "a", "ge"),
+        ("Die Inbetriebnahme wird um sechs Monate verschoben.", "de", 0.5, "a", "eq"),
+        ("Ein Betreiber wartet im Mittel 5 Jahre auf einen Netzanschluss.", "de", 5, "a", "eq"),
+        ("The opening was delayed by two years.", "en", 2, "a", "eq"),
+        ("Operators wait about 18 months for a grid connection.", "en", 1.5, "a", "approx"),
+    ],
+)
+def test_a_delay_or_a_wait_in_words_is_a_duration(body, language, value, unit, bound):
+    q = one(body, language)
+    assert (q.value, q.unit, q.bound) == (pytest.approx(value), unit, bound)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zwei Jahre später eröffnete das Werk.",
+        "Nach 10 Jahren Planung steht der Bau.",
+        "Die Halle hielt nicht länger als 2 Jahre.",
+        "Vor 300 Jahren stand hier eine Mühle.",
+        "Die Entscheidung wurde vor zwei Jahren verschoben.",
+    ],
+)
+def test_durations_that_state_no_delay_are_no_figures(body):
+    assert figures(body) == []

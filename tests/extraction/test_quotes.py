@@ -381,3 +381,70 @@ def test_a_day_in_an_earlier_sentence_about_something_else_is_not_the_quotes_dat
     got = {c.speaker: c.stated_on for c in quotes(body, published_on=dt.date(2026, 4, 9))}
     # "eröffnete am Montag" reports no speaking: the quote stays undated rather than guessed
     assert got.get("Eva Sommer") is None
+
+
+# ---------------------------------------------------------------- pronouns, roles, dates by role (own words)
+
+
+def test_sagte_sie_is_the_woman_named_in_the_sentence_before():
+    body = (
+        "Ministerin Dörte Kallweit stellte am Montag den Plan im Landtag vor. "
+        "„Wir bauen das Netz bis 2030 fertig“, sagte sie."
+    )
+    assert said(body) == [("Dörte Kallweit", "Wir bauen das Netz bis 2030 fertig")]
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender():
+    body = (
+        "Landrätin Imke Sörensen traf sich mit Bürgermeister Tjark Hansen. "
+        "„Wir brauchen die Leitung schneller als geplant“, sagte sie."
+    )
+    assert said(body)[0][0] == "Imke Sörensen"
+    body_er = body.replace("sagte sie", "sagte er")
+    assert said(body_er)[0][0] == "Tjark Hansen"
+
+
+def test_so_er_after_a_quote_resolves_to_the_man_named_before():
+    body = (
+        "Vorstand Jannik Obermaier verteidigte die Pläne. "
+        "„Das Werk kommt, nur eben später“, so er."
+    )
+    assert said(body) == [("Jannik Obermaier", "Das Werk kommt, nur eben später")]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("„Jeder Abbau trifft die Region hart“, so Gewerkschaftssekretärin Aylin Korkmaz.", "Aylin Korkmaz"),
+        ("„Das reicht nicht für den Ausbau“, sagte Generalsekretär Malte Oldenburg.", "Malte Oldenburg"),
+        # a role noun the word list does not know, before an unknown first name
+        ("„Das reicht nicht für den Ausbau“, sagte Kreistagsfraktionsführerin Yesim Arslan.", "Yesim Arslan"),
+    ],
+)
+def test_a_role_before_the_name_is_not_taken_as_the_first_name(body, speaker):
+    assert said(body)[0][0] == speaker
+
+
+def test_a_quote_is_dated_by_an_earlier_sentence_that_names_the_speaker_by_role():
+    body = (
+        "Umweltminister Kjell Brandes hat einen Wasserplan vorgelegt. Die Betreiber verbrauchten zu viel, "
+        "sagte der Minister am Dienstag im Landtag. Dann machte er eine Zusage.\n\n"
+        "„Bis 2030 kommt das Kühlwasser aus Kläranlagen“, sagte Brandes."
+    )
+    (q,) = quotes(body, published_on=dt.date(2026, 8, 20))  # a Thursday
+    assert q.speaker == "Kjell Brandes"
+    assert q.stated_on == dt.date(2026, 8, 18)
+
+
+def test_an_explicit_date_before_the_quote_counts_without_an_article_date():
+    body = (
+        "Staatssekretärin Merle Gundlach sprach am 4. März 2026 im Bundesrat über das Programm. "
+        "„Wir wollen bei der Rechenleistung an die Spitze“, sagte sie."
+    )
+    (q,) = quotes(body, published_on=None)
+    assert (q.speaker, q.stated_on) == ("Merle Gundlach", dt.date(2026, 3, 4))
+
+
+def test_a_name_followed_by_a_capitalised_noun_keeps_its_first_name():
+    body = "„Die Netze sind voll“, sagte Christiane Vogel Journalisten in Berlin."
+    assert said(body)[0][0] == "Christiane Vogel"

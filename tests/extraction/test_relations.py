@@ -558,3 +558,155 @@ def test_one_speaker_on_two_subjects_in_two_articles_is_no_reversal():
     june = fact(2, 61, kind="quote", speaker="Mara Lind", topic="Quillon", terms=("lind", "quillon"), language="en",
                 stated_on=dt.date(2026, 6, 2), text="This round pays for the data centres we plan for 2027")
     assert judge(june, may) is None
+
+
+# ---------------------------------------------------------------- ranges, announced vs secured, across topics
+
+
+def test_hedged_figures_whose_ranges_cannot_both_hold_in_one_article_contradict():
+    body = (
+        "Die Kliniken im Kreis verbrauchten weniger als 500.000 Kubikmeter Trinkwasser im Jahr, sagte die "
+        "Landrätin.\n\nDer Wasserverband widerspricht. Tatsächlich verbrauchten die Kliniken rund 1,3 Millionen "
+        "Kubikmeter Wasser im Jahr, teilte der Verband mit."
+    )
+    low, high = _facts(body, "de", dt.date(2026, 5, 4), "Streit ums Wasser", 1, 1)
+    s = judge(high, low)
+    assert s is not None and s.relation == "contradicts"
+    assert "under 500,000 m3" in s.reason and "about 1.3 m m3" in s.reason
+    assert "cannot both hold" in s.reason
+
+
+def test_about_a_sum_against_at_least_a_far_larger_one_for_the_same_cost_contradicts():
+    body = (
+        "The operator puts the bill for the new line at about $3bn.\n\n"
+        "An analyst at a consultancy estimates the line will cost at least $5bn."
+    )
+    about, least = _facts(body, "en", dt.date(2026, 5, 4), "Grid line costs", 1, 1)
+    s = judge(least, about)
+    assert s is not None and s.relation == "contradicts"
+
+
+def test_about_a_sum_and_a_floor_that_overlap_do_not_contradict():
+    body = (
+        "The operator puts the bill for the new line at about $4bn.\n\n"
+        "An analyst at a consultancy estimates the line will cost at least $4.4bn."
+    )
+    about, least = _facts(body, "en", dt.date(2026, 5, 4), "Grid line costs", 1, 1)
+    assert judge(least, about) is None
+
+
+def test_a_cost_against_an_equity_stake_is_no_contradiction():
+    body = (
+        "Fachleute beziffern die Baukosten auf rund 6 Milliarden Euro.\n\n"
+        "Der Versorger will sich mit einer Eigenkapitalspritze von bis zu 700 Millionen Euro beteiligen."
+    )
+    cost, stake = _facts(body, "de", dt.date(2026, 5, 4), "Neues Kraftwerk", 1, 1)
+    assert judge(stake, cost) is None
+
+
+def test_ranges_of_different_years_are_not_at_odds():
+    body = (
+        "Die Anlage verbraucht heute rund 2 Millionen Kubikmeter Wasser im Jahr.\n\n"
+        "Bis 2030 soll der Verbrauch auf mehr als 3 Millionen Kubikmeter Wasser im Jahr steigen."
+    )
+    now, later = _facts(body, "de", dt.date(2026, 5, 4), "Wasser", 1, 1)
+    assert judge(later, now) is None
+
+
+def test_announced_sum_against_a_much_smaller_secured_sum_contradicts():
+    body = (
+        "Für das Förderprogramm sind insgesamt 2 Milliarden Euro vorgesehen.\n\n"
+        "Im Haushalt gesichert seien bisher nur etwa 700 Millionen Euro, sagte ein Abgeordneter."
+    )
+    announced, secured = _facts(body, "de", dt.date(2026, 5, 4), "Rechenzentren", 1, 1)
+    s = judge(secured, announced)
+    assert s is not None and s.relation == "contradicts"
+    assert s.reason.startswith("2 bn EUR announced vs about 700 m EUR secured")
+
+
+def test_a_quote_calling_the_figure_a_mere_headline_contradicts_it():
+    body = (
+        "Die Regierung will 3 Milliarden Euro in Rechenzentren stecken.\n\n"
+        "„Die 3 Milliarden sind ein Versprechen, kein Haushaltsposten“, sagte Oppositionsführerin Jana Ritter."
+    )
+    fig, quote = _facts(body, "de", dt.date(2026, 5, 4), "Rechenzentren", 1, 1)
+    assert quote.kind == "quote" and quote.quantity is not None
+    s = judge(quote, fig)
+    assert s is not None and s.relation == "contradicts"
+    assert "disputes" in s.reason
+    # the same quote in another article on another topic is not "the same figure" either
+    moved = ClaimFacts(**{**quote.__dict__, "id": 99, "article_id": 2, "topic": "Haushalt"})
+    assert judge(moved, fig) is None
+
+
+def test_a_quote_naming_the_figure_afresh_with_a_no_elsewhere_is_still_the_same():
+    body = (
+        "Die Regierung will 3 Milliarden Euro in Rechenzentren stecken.\n\n"
+        "„Wir geben 3 Milliarden Euro aus und lassen niemanden im Stich, auch nicht die Kommunen“, "
+        "sagte Ministerin Jana Ritter."
+    )
+    fig, quote = _facts(body, "de", dt.date(2026, 5, 4), "Rechenzentren", 1, 1)
+    s = judge(quote, fig)
+    assert s is not None and s.relation == "same"
+
+
+def test_same_figure_across_languages_links_through_a_country_named_both_ways():
+    de = fact(1, 10, 1.2e9, "EUR", text="Die Schweiz stellt 1,2 Milliarden Euro bereit.", topic="Schweiz",
+              terms=("schweiz", "rechenzentren"))
+    en = fact(2, 11, 1.2e9, "EUR", text="Switzerland puts €1.2bn into the scheme.", topic="Switzerland",
+              terms=("switzerland",), language="en")
+    s = judge(en, de)
+    assert s is not None and s.relation == "same"
+    assert "switzerland" in s.reason.casefold() or "schweiz" in s.reason.casefold()
+
+
+def test_a_later_count_of_the_same_jobs_updates_across_topic_labels():
+    march = _facts(
+        "Der Batteriehersteller Nordakku will in Rostock ein Werk bauen. Entstehen sollen 3.000 Stellen.",
+        "de", dt.date(2026, 3, 2), "Nordakku baut Werk in Rostock", 1, 1,
+    )
+    sept = _facts(
+        "Der Batteriehersteller Nordakku verkleinert sein Werk in Rostock. Geplant sind nun 2.200 Stellen.",
+        "de", dt.date(2026, 9, 14), "Rostock: Werk wird kleiner", 2, 10,
+    )
+    (old,) = [c for c in march if c.quantity]
+    (new,) = [c for c in sept if c.quantity]
+    new.topic, old.topic = "Rostock", "Nordakku"  # the articles were filed under different topic labels
+    s = judge(new, old)
+    assert s is not None and s.relation == "updates"
+    assert s.reason.startswith("later figure: 2,200 (2026-09-14) after 3,000 (2026-03-02)")
+
+
+def test_a_later_figure_of_another_measure_is_no_update():
+    old = fact(1, 10, 9e8, "EUR", "le", text="Der Bund schießt bis zu 900 Millionen Euro an Fördermitteln zu.",
+               published_on=dt.date(2026, 3, 2), topic="Nordakku", terms=("nordakku", "rostock"))
+    new = fact(2, 11, 1.6e9, "EUR", "approx", text="Die Investitionssumme sinkt auf rund 1,6 Milliarden Euro.",
+               published_on=dt.date(2026, 9, 14), topic="Nordakku", terms=("nordakku", "rostock"))
+    assert judge(new, old) is None
+
+
+def test_a_third_partys_estimate_a_day_later_is_no_update():
+    old = fact(1, 10, 4e9, "USD", "approx", text="The company puts the construction bill at about $4bn.",
+               published_on=dt.date(2026, 7, 8), topic="Reactor", terms=("coldwater",), language="en")
+    new = fact(2, 11, 7e9, "USD", "ge", text="An analyst estimates the plant will cost at least $7bn.",
+               published_on=dt.date(2026, 7, 9), topic="Reactor", terms=("coldwater",), language="en")
+    s = judge(new, old)
+    assert s is None or s.relation != "updates"
+
+
+def test_two_rough_counts_of_different_scope_are_not_at_odds():
+    body = (
+        "Der Konzern beschäftigt in Berlin rund 500 Mitarbeiter, sagte eine Sprecherin.\n\n"
+        "Weltweit hat die Gruppe rund 1.200 Mitarbeiter."
+    )
+    berlin, world = _facts(body, "de", dt.date(2026, 5, 4), "Konzern", 1, 1)
+    assert judge(world, berlin) is None
+
+
+def test_a_limit_stated_by_the_writer_alone_against_another_plain_figure_is_left_alone():
+    body = (
+        "Die Anlage braucht weniger als 300.000 Kubikmeter Wasser im Jahr.\n\n"
+        "Die zweite Anlage braucht rund 900.000 Kubikmeter Wasser im Jahr."
+    )
+    first, second = _facts(body, "de", dt.date(2026, 5, 4), "Wasser", 1, 1)
+    assert judge(second, first) is None
