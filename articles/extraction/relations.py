@@ -356,7 +356,18 @@ def _other_measures(fn: tuple, fo: tuple) -> bool:
     return bool(fn[2] and fo[2] and not _measures_meet(fn[2], fo[2]))
 
 
+def _pair(new: ClaimFacts, old: ClaimFacts) -> str:
+    assert new.quantity is not None and old.quantity is not None
+    return f"{fmt_quantity(old.quantity)}{_who(old)} vs {fmt_quantity(new.quantity)}{_who(new)}"
+
+
+def _tail(new: ClaimFacts, old: ClaimFacts, shared: list[str]) -> str:
+    ctx = _context(new, old, shared)
+    return f", {ctx}" if ctx else ""
+
+
 def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
+    # reasons are built only for the pairs that become suggestions: most candidates are turned down
     qn, qo = new.quantity, old.quantity
     assert qn is not None and qo is not None
     if qn.unit != qo.unit:
@@ -372,8 +383,6 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
     ratio = max(cn, co) / min(cn, co)
     fn = _flags(new.text, new.language, qn.value, qn.unit)
     fo = _flags(old.text, old.language, qo.value, qo.unit)
-    ctx = _context(new, old, shared)
-    pair = f"{fmt_quantity(qo)}{_who(old)} vs {fmt_quantity(qn)}{_who(new)}"
 
     if ratio <= 1 + SAME_TOL:
         if {qn.bound, qo.bound} & UPPER and {qn.bound, qo.bound} & LOWER:
@@ -391,14 +400,14 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
                 "contradicts",
                 0.7,
                 f"{quote.speaker or 'a quote'} disputes {fmt_quantity(fig.quantity)}: “{_snippet(quote.text, 50)}”"
-                + (f", {ctx}" if ctx else ""),
+                + _tail(new, old, shared),
             )
         score = 0.65 + 0.1 * topic_eq + 0.05 * min(len(shared), 3) + 0.05 * (qn.bound == qo.bound)
         score -= 0.1 * same_article  # repeating a figure inside one article is less news
         if qn.unit_inferred or qo.unit_inferred:
             score -= 0.02
         return Suggestion(
-            "same", round(min(score, 0.95), 3), f"same figure: {pair}" + (f", {ctx}" if ctx else "")
+            "same", round(min(score, 0.95), 3), f"same figure: {_pair(new, old)}" + _tail(new, old, shared)
         )
 
     if fn[:2] != fo[:2] or fn[1] or _other_measures(fn, fo):
@@ -417,7 +426,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             return Suggestion(
                 "contradicts",
                 round(min(score, 0.9), 3),
-                f"{pair}" + (f", {ctx}" if ctx else "") + ": the bounds leave no common value",
+                f"{_pair(new, old)}" + _tail(new, old, shared) + ": the bounds leave no common value",
             )
     if ratio < FAR_APART and same_article and not _same_speaker(new, old) and _same_years(new.text, old.text):
         # "weniger als eine Million Kubikmeter" against "rund 2,4 Millionen Kubikmeter": hedged figures whose
@@ -436,7 +445,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             return Suggestion(
                 "contradicts",
                 round(min(score, 0.85), 3),
-                f"{pair}" + (f", {ctx}" if ctx else "") + f": the ranges cannot both hold ({why})",
+                f"{_pair(new, old)}" + _tail(new, old, shared) + f": the ranges cannot both hold ({why})",
             )
     if 1.5 <= ratio < FAR_APART and len(qn.unit) == 3 and qn.unit.isupper() and related:
         # "1,6 Milliarden Euro angekündigt" against "nur rund 600 Millionen im Budget gesichert"
@@ -453,7 +462,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
                 "contradicts",
                 round(min(score, 0.85), 3),
                 f"{fmt_quantity(big)} announced vs {fmt_quantity(small)} secured"
-                + (f", {ctx}" if ctx else "") + f": {ratio:.1f}× apart",
+                + _tail(new, old, shared) + f": {ratio:.1f}× apart",
             )
     if ratio >= FAR_APART:
         if ratio > MAX_APART:
@@ -474,7 +483,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         return Suggestion(
             "contradicts",
             round(min(score, 0.97), 3),
-            f"{pair}" + (f", {ctx}" if ctx else "") + f": {times} apart",
+            f"{_pair(new, old)}" + _tail(new, old, shared) + f": {times} apart",
         )
 
     if (
@@ -498,7 +507,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             "updates",
             round(score, 3),
             f"later figure: {fmt_quantity(newer.quantity)} ({_day(newer.published_on)}) after "
-            f"{fmt_quantity(older.quantity)} ({_day(older.published_on)})" + (f", {ctx}" if ctx else ""),
+            f"{fmt_quantity(older.quantity)} ({_day(older.published_on)})" + _tail(new, old, shared),
         )
     return None
 
