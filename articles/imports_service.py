@@ -42,7 +42,7 @@ def _unpack_zip(archive: Path, into: Path) -> list[str]:
     try:
         with zipfile.ZipFile(archive) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()][:MAX_ZIP_MEMBERS]
-            for n, member in enumerate(members):
+            for member in members:
                 parts = [p for p in Path(member.filename.replace("\\", "/")).parts if p not in ("", ".", "..", "/")]
                 if not parts or any(p.startswith(".") for p in parts) or parts[0] == "__MACOSX":
                     continue
@@ -60,7 +60,6 @@ def _unpack_zip(archive: Path, into: Path) -> list[str]:
                     problems.append(f"{member.filename}: {_member_problem(exc)}")
                     if target.is_file():
                         target.unlink()
-                del n
     except zipfile.BadZipFile:
         problems.append(f"{archive.name}: not a readable zip file")
     archive.unlink(missing_ok=True)

@@ -70,12 +70,8 @@ def review_claims(*, status: str = "", kind: str = "", query: str = "", topic_id
 
 
 def review_claim(claim_id: int) -> Claim | None:
-    return (
-        Claim.objects.select_related("speaker", "article__publisher", "topic", "reviewer")
-        .prefetch_related(*_links("links_out", public=False), *_links("links_in", public=False))
-        .filter(pk=claim_id)
-        .first()
-    )
+    """A claim as editors see it: published or not, with every link (suggested and dismissed too)."""
+    return public_claim(claim_id, editor=True)
 
 
 def topics_with_counts() -> QuerySet[Topic]:

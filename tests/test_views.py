@@ -262,3 +262,21 @@ def test_admin_index_links_to_the_import_page(client, django_user_model):
     admin = django_user_model.objects.create_superuser("root", password="a-long-test-password")
     client.force_login(admin)
     assert reverse("imports:start") in client.get(reverse("admin:index")).text
+
+
+def test_admin_article_list_counts_claims_in_one_query(client, django_user_model, article_factory):
+    admin = django_user_model.objects.create_superuser("root2", password="a-long-test-password")
+    client.force_login(admin)
+    url = reverse("admin:articles_article_changelist")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for i in range(2):
+        claim_in(article_factory(title=f"A{i}", body=f"Text {i}."), f"Text {i}.")
+    few = count()
+    for i in range(2, 12):
+        claim_in(article_factory(title=f"A{i}", body=f"Text {i}."), f"Text {i}.")
+    assert count() == few
