@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pghistory
+import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -62,6 +63,19 @@ class Article(models.Model):
         return reverse("review:article_detail", args=[self.pk])
 
 
+# Article.Meta cannot name Claim's table before it exists; the trigger is registered here instead.
+pgtrigger.register(
+    pgtrigger.Trigger(
+        name="article_said_on",
+        when=pgtrigger.After,
+        operation=pgtrigger.UpdateOf("published_on"),
+        condition=pgtrigger.Q(old__published_on__df=pgtrigger.F("new__published_on")),
+        func="UPDATE articles_claim SET said_on = NEW.published_on "
+        "WHERE article_id = NEW.id AND stated_on IS NULL; RETURN NULL;",
+    )
+)(Article)
+
+
 class SpeakerKind(models.TextChoices):
     PERSON = "person", "person"
     ORGANISATION = "organisation", "organisation"
@@ -114,6 +128,11 @@ class Bound(models.TextChoices):
     RANGE = "range", "between"
 
 
+class StatedOnSource(models.TextChoices):
+    STATED = "stated", "stated"  # the text gives the day the claim was made
+    REPORTED = "reported", "reported"  # no day given: the article's date, when it was reported
+
+
 class Verdict(models.TextChoices):
     TRUE = "true", "True"
     MOSTLY_TRUE = "mostly-true", "Mostly true"
@@ -131,6 +150,11 @@ class Claim(models.Model):
     span_end = models.PositiveIntegerField(null=True, blank=True)
     speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
     stated_on = models.DateField(null=True, blank=True)
+    stated_on_source = models.CharField(max_length=8, choices=StatedOnSource.choices, blank=True)
+    said_on = models.DateField(
+        null=True, blank=True, editable=False,
+        help_text="stated_on, else the article's date; kept by database triggers for the timeline's index",
+    )
     quantity_value = models.FloatField(null=True, blank=True)
     quantity_unit = models.CharField(max_length=12, blank=True)
     quantity_bound = models.CharField(max_length=6, choices=Bound.choices, blank=True)
@@ -144,6 +168,10 @@ class Claim(models.Model):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The fact-check: the verdict is its rating; the explanation says what is right, wrong or missing.
+    explanation = models.TextField(blank=True)
+    review_published_at = models.DateTimeField(null=True, blank=True)
+    sources = models.ManyToManyField("Source", blank=True, related_name="claims")
     version = models.PositiveIntegerField(default=1, help_text="bumped on every edit; stale forms are refused")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -156,6 +184,9 @@ class Claim(models.Model):
             models.Index(fields=["quantity_unit", "quantity_value"], name="claim_unit_value"),
             models.Index(fields=["speaker", "id"], name="claim_speaker"),
             models.Index(fields=["published", "stated_on"], name="claim_published"),
+            models.Index(F("said_on").desc(nulls_last=True), F("id").desc(), condition=Q(published=True),
+                         name="claim_timeline"),
+            models.Index(fields=["status", "id"], name="claim_status_id"),
             GinIndex(fields=["text"], opclasses=["gin_trgm_ops"], name="claim_text_trgm"),
         ]
         constraints = [
@@ -167,6 +198,15 @@ class Claim(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(published=False) | Q(status="accepted"), name="claim_published_accepted"
+            ),
+        ]
+        triggers = [
+            pgtrigger.Trigger(
+                name="claim_said_on",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.UpdateOf("stated_on", "article_id"),
+                func="NEW.said_on := COALESCE(NEW.stated_on, "
+                "(SELECT published_on FROM articles_article WHERE id = NEW.article_id)); RETURN NEW;",
             ),
         ]
 
@@ -227,6 +267,25 @@ class ClaimLink(models.Model):
 
     def other(self, claim_id: int) -> int:
         return self.to_claim_id if self.from_claim_id == claim_id else self.from_claim_id
+
+
+class Source(models.Model):
+    """Evidence a fact-check cites: a web page, or one of our imported articles. Reusable across claims."""
+
+    url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=300)
+    outlet = models.CharField(max_length=200, blank=True)
+    accessed_on = models.DateField(null=True, blank=True)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class ImportJobState(models.TextChoices):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from articles.models import Article, Claim, ClaimLink, ClaimStatus, LinkState, Relation, Speaker, Topic
 
@@ -35,8 +34,7 @@ def timeline_claims() -> QuerySet[Claim]:
         Claim.objects.filter(published=True)
         .select_related("speaker", "article__publisher", "topic")
         .prefetch_related(*_links("links_out", public=True), *_links("links_in", public=True))
-        .annotate(said_on=Coalesce("stated_on", "article__published_on"))
-        .order_by("-said_on", "-id")
+        .order_by(F("said_on").desc(nulls_last=True), "-id")
     )
 
 
