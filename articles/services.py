@@ -213,7 +213,15 @@ def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = Fals
     ids = [c.pk for c in created]
     if suggest and ids:
         suggest_links(claim_ids=ids)
+    _run_checks(article)
     return ids
+
+
+def _run_checks(article: Article) -> None:
+    """Issue 12: recompute the article's figures (currency at the date said, units, arithmetic)."""
+    from articles.checks.service import checks_run
+
+    checks_run(article=article)
 
 
 def _drop_stale_candidates(article: Article, keep: set[int]) -> None:
