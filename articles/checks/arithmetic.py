@@ -86,10 +86,17 @@ def _is_restatement(gap: str, language: str) -> bool:
     if len(gap) > _GAP_MAX or re.search(r"[.!?;]", gap.replace("d. h.", "").replace("d.h.", "")
                                           .replace("i.e.", "").replace("ca.", "")):
         return False
-    rest = _strip_rounding(gap, language)
+    restate = [w.lower() for w in words.words(words.RESTATE, language)]
+    if _strip_rounding(gap, language) in restate:
+        return True
+    # a verb may come between: "… wert (also fast …)", "… worth, that is …": read what follows the last bracket
+    cut = max(gap.rfind("("), gap.rfind(","), gap.rfind("–"), gap.rfind("—"))
+    if cut < 0:
+        return False
+    rest = _strip_rounding(gap[cut + 1 :], language)
     if rest == "":
-        return "(" in gap  # "$554m (€480m)": a parenthesis restates
-    return rest in [w.lower() for w in words.words(words.RESTATE, language)]
+        return gap[cut] == "("  # "$554m (€480m)": a parenthesis restates
+    return rest in restate
 
 
 def _draft(kind: str, stated: Figure, computed: float, unit: str, expression: str, tol: float,

@@ -14,7 +14,7 @@ from .types import CannotCheck
 # handed to pint as written ("km", "mi", "t"), so an editor's own unit works when pint knows it.
 _STORED = {"W": "watt", "Wh": "watt_hour", "m2": "meter**2", "m3": "meter**3", "kg": "kilogram", "t": "tonne",
            "km": "kilometer", "m": "meter", "d": "day", "a": "year", "count": "dimensionless", "%": "percent",
-           "miles": "mile", "mi": "mile", "h": "hour"}
+           "miles": "mile", "mi": "mile", "h": "hour", "km2": "kilometer**2", "ha": "hectare", "l": "liter"}
 # the unit a result is written in, per dimension (pint's compact SI prefixes are added on top)
 _DISPLAY = {"W": "W", "Wh": "Wh", "m2": "m²", "m3": "m³", "kg": "kg", "count": "", "%": "%", "d": "days",
             "a": "years"}
