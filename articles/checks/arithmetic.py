@@ -86,6 +86,8 @@ def _is_restatement(gap: str, language: str) -> bool:
     if len(gap) > _GAP_MAX or re.search(r"[.!?;]", gap.replace("d. h.", "").replace("d.h.", "")
                                           .replace("i.e.", "").replace("ca.", "")):
         return False
+    if ")" in gap:
+        return False  # the first figure closed a parenthesis: "£25,600 ($32,300) or £20,480"
     restate = [w.lower() for w in words.words(words.RESTATE, language)]
     if _strip_rounding(gap, language) in restate:
         return True
@@ -392,8 +394,8 @@ def _shares(body, figs, previous, s_start, s_end, language) -> Iterator[CheckDra
             continue
         at = s_start + m.end()
         part = next((f for f in figs if at <= f.start <= at + _GAP_MAX), None)
-        if part is None:
-            return
+        if part is None or not body[at : part.start].strip():
+            return  # "half a million": a number, not a share of another figure
         whole = next((f for f in reversed([*previous, *[f for f in figs if f.end <= s_start + m.start()]])
                       if f.unit == part.unit and f is not part), None)
         if whole is not None and part.unit != "%":

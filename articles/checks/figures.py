@@ -6,10 +6,12 @@ modules changes one import here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.extraction import numbers
+from articles.extraction.dates import find_date
 from articles.extraction.extract import split_sentences
 
 from .types import Figure
@@ -27,11 +29,16 @@ class StoredFigure:
 
 
 def read_figures(
-    body: str, language: str, stored: Sequence[StoredFigure] = ()
+    body: str, language: str, stored: Sequence[StoredFigure] = (), published_on: dt.date | None = None
 ) -> tuple[list[Figure], list[tuple[int, int]]]:
     """Every figure in `body` in text order, each tied to the stored claim that holds it (if any), and the
-    sentence spans. A figure an editor corrected no longer matches its claim and is left without one."""
+    sentence spans. A figure an editor corrected no longer matches its claim and is left without one.
+
+    A figure's `said_on` is the day its sentence names ("gestern, am 29. Oktober"), never after the article's
+    date; None when the sentence names none (the caller falls back to the claim's or the article's date)."""
     lang = "de" if (language or "de").startswith("de") else "en"
+    sentences = split_sentences(body, lang)
+    sentence_dates: dict[int, dt.date | None] = {}
     default_cur = numbers.dominant_currency(body)
     figures: list[Figure] = []
     for mention in numbers.find_figures(body, lang, money_context=default_cur is not None,
@@ -43,10 +50,21 @@ def read_figures(
         claim_id = next((s.claim_id for s in stored
                          if s.span_start <= mention.start < s.span_end and s.unit == unit
                          and _close(s.value, qty.value)), None)
+        span = next(((s, e) for s, e in sentences if s <= mention.start < e), None)
+        if span is not None and span[0] not in sentence_dates:
+            sentence_dates[span[0]] = _named_date(body[span[0] : span[1]], lang, published_on)
         figures.append(Figure(start=mention.start, end=mention.end, value=qty.value, unit=unit, bound=qty.bound,
                               high=qty.high, per_item=mention.per_item, claim_id=claim_id,
-                              text=body[mention.start : mention.end]))
-    return figures, split_sentences(body, lang)
+                              text=body[mention.start : mention.end],
+                              said_on=sentence_dates.get(span[0]) if span else None))
+    return figures, sentences
+
+
+def _named_date(sentence: str, language: str, published_on: dt.date | None) -> dt.date | None:
+    found = find_date(sentence, language, published_on)
+    if found is None or (published_on is not None and found > published_on):
+        return None  # a deadline ahead ("bis Ende 2030") is not when the figure was said
+    return found
 
 
 def _close(a: float, b: float) -> bool:

@@ -36,15 +36,17 @@ def checks_run(*, article: Article) -> list[int]:
     """
     rows = list(
         article.claims.filter(quantity_value__isnull=False, span_start__isnull=False)
-        .values_list("id", "span_start", "span_end", "quantity_value", "quantity_unit", "said_on")
+        .values_list("id", "span_start", "span_end", "quantity_value", "quantity_unit", "stated_on")
     )
     existing = {(c.claim_id, c.signature): c for c in Check.objects.filter(claim__article=article)}
     if len(rows) < 2 and not existing:
         return []  # one figure alone has nothing to be checked against
     stored = [StoredFigure(claim_id=r[0], span_start=r[1], span_end=r[2], value=r[3], unit=r[4]) for r in rows]
-    said_on = {r[0]: r[5] for r in rows}
-    figures, sentences = read_figures(article.body, article.language, stored)
-    figures = [dataclasses.replace(f, said_on=said_on.get(f.claim_id)) for f in figures]
+    # the day a rate is taken: the claim's stated date, else the day its sentence names, else the article's
+    stated_on = {r[0]: r[5] for r in rows if r[5] is not None}
+    figures, sentences = read_figures(article.body, article.language, stored, article.published_on)
+    figures = [dataclasses.replace(f, said_on=stated_on[f.claim_id]) if f.claim_id in stated_on else f
+               for f in figures]
     drafts = find_checks(article.body, figures, sentences, language=article.language, said_on=article.published_on)
 
     keep: set[int] = set()
@@ -55,7 +57,14 @@ def checks_run(*, article: Article) -> list[int]:
             continue  # no stored claim to show it on
         key = (claim_id, _signature(draft))
         if key in existing:
-            keep.add(existing[key].pk)
+            old = existing[key]
+            keep.add(old.pk)
+            if old.state == CheckState.OPEN and (old.expression, old.status) != (draft.expression, draft.status):
+                # undecided: show today's computation; a decided check keeps what the editor decided on
+                old.expression, old.status, old.computed = draft.expression, draft.status, draft.computed
+                old.difference_pct, old.values = draft.difference_pct, draft.values
+                old.save(update_fields=["expression", "status", "computed", "difference_pct", "values",
+                                        "updated_at"])
             continue
         existing[key] = Check(
             claim_id=claim_id, kind=draft.kind, expression=draft.expression, stated=draft.stated,

@@ -8,12 +8,12 @@ companies or sentences. The lead may move them into articles/lexicon/.
 
 from __future__ import annotations
 
-# Between two figures: the second restates the first ("5 Mrd. Dollar, also rund 4,3 Mrd. Euro").
+# Between two figures: the second restates the first ("5 Mrd. Dollar, also rund 4,3 Mrd. Euro"). Not "or"/"oder":
+# "£25,600 or £20,480" offers an alternative.
 RESTATE = {
     "de": ["also", "das heißt", "d. h.", "d.h.", "das sind", "das entspricht", "entspricht", "umgerechnet",
-           "sprich", "oder"],
-    "en": ["so", "that is", "i.e.", "or", "or about", "equivalent to", "equal to", "which is", "roughly",
-           "about"],
+           "sprich"],
+    "en": ["so", "that is", "i.e.", "or about", "equivalent to", "equal to", "which is"],
 }
 
 # After a total: the figures that follow are parts of it ("300 Mio. Euro, davon 120 Mio. für Schulen").

@@ -124,3 +124,25 @@ def test_a_unit_restatement_is_converted():
 
 def test_figures_with_no_stated_relation_are_not_checked():
     assert checks(a.UNRELATED) == []
+
+
+def test_the_day_the_sentence_names_picks_the_rate_not_the_article_date():
+    body = ("Gestern, am 29. Oktober 2025, war der Konzern 5,1 Billionen US-Dollar wert "
+            "(also fast 5.000 Milliarden Euro).")
+    figures, sentences = read_figures(body, "de", (), dt.date(2025, 10, 30))
+    (check,) = find_checks(body, figures, sentences, language="de", said_on=dt.date(2025, 10, 30))
+    assert check.values["rate_date"] == "2025-10-29"
+    assert check.difference_pct == pytest.approx(14.1, abs=0.1)
+
+
+def test_an_alternative_after_a_parenthesis_is_not_a_restatement():
+    found = checks(("en", "A salary of at least £25,600 ($32,300) or £20,480 in a sector short of workers is needed."))
+    assert [c.stated for c in found] == [32_300]  # the dollars restate the pounds; £20,480 is another offer
+
+
+@pytest.mark.parametrize("sample", [
+    ("en", "The firm employs 106,000 people. Another half a million jobs depend on it."),
+    ("de", "Die Firma verdiente 3 Millionen Euro oder 4 Millionen Euro, je nach Rechnung."),
+])
+def test_alternatives_and_numbers_in_words_are_not_restatements_or_shares(sample):
+    assert checks(sample) == []
