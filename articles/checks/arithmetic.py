@@ -16,6 +16,7 @@ before it, where the words point back: "Davon …", "Of that, half …"):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 
@@ -67,12 +68,37 @@ def _amount(f: Figure) -> str:
     return text
 
 
+@functools.cache
+def _alternation(options: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(options, key=len, reverse=True))
+    return re.compile(rf"(?:^|[^\wäöüß])({alts})(?![\wäöüß])")
+
+
 def _word_in(text: str, options: list[str]) -> str | None:
-    low = text.lower()
-    for w in sorted(options, key=len, reverse=True):
-        if re.search(rf"(?:^|[^\wäöüß]){re.escape(w)}(?![\wäöüß])", low):
-            return w
-    return None
+    m = _alternation(tuple(options)).search(text.lower())
+    return m.group(1) if m else None
+
+
+# the unit words a parenthesised restatement may carry (English and German stems)
+_UNIT_CUES = ("euro|dollar|pfund|pound|franken|franc|yen|yuan|usd|eur|gbp|chf|hektar|hectare|acre|quadrat|square"
+              "|kubik|cubic|watt|tonne|liter|litre|meile|mile|km|kg|m²|m³")
+
+
+@functools.cache
+def _cues(language: str) -> re.Pattern[str]:
+    cue_words = [*words.words(words.RESTATE, language), *words.words(words.PART_OF, language),
+                 *words.words(words.TOTAL, language), *words.words(words.EACH, language),
+                 *words.mapping(words.SHARES, language), *words.mapping(words.VAGUE_COUNTS, language)]
+    alts = "|".join(re.escape(w) for w in sorted(set(cue_words), key=len, reverse=True))
+    # a parenthesis opening on a figure restates the one before it: "$554m (€480m)"
+    return re.compile(rf"(?<![\wäöüß])(?:{alts})(?![\wäöüß])|\([^()]{{0,30}}?(?:US\$|\$|€|£|{_UNIT_CUES})",
+                      re.IGNORECASE)
+
+
+def has_cues(body: str, language: str) -> bool:
+    """Whether any word that states a relation between figures occurs: most articles have none, and
+    then no figure needs reading twice."""
+    return _cues((language or "")[:2].lower()).search(body) is not None
 
 
 def _strip_rounding(gap: str, language: str) -> str:

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from articles.models import Article, Check, CheckState
 
-from .arithmetic import find_checks
+from .arithmetic import find_checks, has_cues
 from .figures import StoredFigure, read_figures
 from .types import CheckDraft
 
@@ -39,8 +39,8 @@ def checks_run(*, article: Article) -> list[int]:
         .values_list("id", "span_start", "span_end", "quantity_value", "quantity_unit", "stated_on")
     )
     existing = {(c.claim_id, c.signature): c for c in Check.objects.filter(claim__article=article)}
-    if len(rows) < 2 and not existing:
-        return []  # one figure alone has nothing to be checked against
+    if not existing and (len(rows) < 2 or not has_cues(article.body, article.language)):
+        return []  # one figure alone, or figures with no word relating them: nothing to recompute
     stored = [StoredFigure(claim_id=r[0], span_start=r[1], span_end=r[2], value=r[3], unit=r[4]) for r in rows]
     # the day a rate is taken: the claim's stated date, else the day its sentence names, else the article's
     stated_on = {r[0]: r[5] for r in rows if r[5] is not None}
