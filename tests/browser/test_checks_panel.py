@@ -1,4 +1,4 @@
-"""An editor accepts a computed check and publishes it with the review, with JavaScript on and off."""
+"""Checks (issue 12): an editor accepts a computed check and publishes it, with JavaScript on and off."""
 
 from __future__ import annotations
 
