@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
-from articles.models import Check, CheckState
+from articles.models import Check, CheckState, Claim, ClaimStatus
 from articles.selectors import EDITORS_GROUP
-from tests.browser.axe import assert_accessible, assert_accessible_without_js
+from tests.browser.axe import assert_accessible, assert_accessible_without_js, axe_violations
 from tests.checks import articles as a
 from tests.checks.test_service import import_sample
 
@@ -20,7 +20,9 @@ PASSWORD = "browser-test-password-2"
 def budget_check(django_user_model) -> Check:
     user = django_user_model.objects.create_user("carla", password=PASSWORD)
     user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
-    return Check.objects.get(claim__article=import_sample(a.CITY_BUDGET))
+    check = Check.objects.get(claim__article=import_sample(a.CITY_BUDGET))
+    Claim.objects.filter(pk=check.claim_id).update(status=ClaimStatus.ACCEPTED, published=True, verdict="false")
+    return check
 
 
 def log_in(page, live_server):
@@ -52,6 +54,11 @@ def test_editor_accepts_and_publishes_a_check_in_place(page_factory, live_server
     assert (budget_check.state, budget_check.published) == (CheckState.ACCEPTED, True)
     assert_accessible(page)
     assert not [e for e in errors if "Content Security Policy" in e], errors
+    reader = page_factory()
+    reader.goto(f"{live_server.url}/claims/{budget_check.claim_id}/")
+    assert "more than the total 300 m EUR" in reader.locator(".public-check").inner_text()
+    # the public claim page has no <h1> in main yet (another area's page); everything else must pass
+    assert [v for v in axe_violations(reader) if v["id"] != "page-has-heading-one"] == []
 
 
 def test_editor_dismisses_a_check_from_the_queue_with_javascript_off(page_factory, live_server, budget_check):

@@ -101,3 +101,18 @@ def test_pages_with_checks_run_a_constant_number_of_queries(editor_client, url_n
     few = count([a.CITY_BUDGET])
     many = count([a.COOLING, a.STATE_BUDGET, a.MARKET_VALUE, a.PARK_AREA, a.RESEARCH_SHARE])
     assert many == few
+
+
+def test_readers_see_a_check_only_once_it_is_published_with_the_review(client, editor_client):
+    from articles.models import Claim, ClaimStatus
+
+    check = Check.objects.get(claim__article=import_sample(a.CITY_BUDGET))
+    Claim.objects.filter(pk=check.claim_id).update(status=ClaimStatus.ACCEPTED, published=True, verdict="false")
+    url = reverse("claim_detail", args=[check.claim_id])
+    assert "Our calculation" not in client.get(url).text
+    editor_client.post(reverse("review:check_state", args=[check.pk]), {"state": "accepted", "version": 1})
+    assert "Our calculation" not in client.get(url).text  # accepted, not yet published
+    editor_client.post(reverse("review:check_publish", args=[check.pk]), {"published": "1", "version": 2})
+    page = client.get(url).text
+    assert "Our calculation" in page
+    assert "120 m EUR + 200 m EUR = 320 m EUR, more than the total 300 m EUR" in page
