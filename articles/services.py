@@ -218,10 +218,19 @@ def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = Fals
 
 
 def _run_checks(article: Article) -> None:
-    """Issue 12: recompute the article's figures (currency at the date said, units, arithmetic)."""
+    """Issue 12: recompute the article's figures (currency at the date said, units, arithmetic).
+
+    The checks are an aid: if they fail on some article, the article and its claims are still imported
+    (the savepoint drops only the checks) and the error is logged for us, not shown as a traceback."""
+    import logging
+
     from articles.checks.service import checks_run
 
-    checks_run(article=article)
+    try:
+        with transaction.atomic():
+            checks_run(article=article)
+    except Exception:
+        logging.getLogger("articles.checks").exception("checks failed for article %s", article.pk)
 
 
 def _drop_stale_candidates(article: Article, keep: set[int]) -> None:

@@ -81,3 +81,15 @@ def _with_reason(cmp: Comparison, a_text: str, b_text: str, how: str) -> Compari
     middle = f" {how}" if how else ""
     reason = f"{a_text} {sign} {b_text}{converted}{middle} — {verdict}"
     return Comparison(cmp.a_value, cmp.b_value, cmp.unit, cmp.difference_pct, cmp.rate, cmp.rate_date, reason)
+
+
+def convertible(a_unit: str, b_unit: str) -> bool:
+    """Whether figures in these units can be compared at all: two ECB currencies, or one physical dimension.
+    For the candidate query, which today asks for the same unit."""
+    if a_unit == b_unit:
+        return True
+    if currency.is_currency(a_unit) and currency.is_currency(b_unit):
+        return currency.known_currency(a_unit) and currency.known_currency(b_unit)
+    if currency.is_currency(a_unit) or currency.is_currency(b_unit):
+        return False
+    return units.same_dimension(a_unit, b_unit)

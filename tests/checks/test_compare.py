@@ -36,3 +36,10 @@ def test_money_and_power_do_not_compare():
 def test_money_without_any_date_or_before_the_euro_does_not_compare():
     assert comparable(1e6, "EUR", None, 1e6, "USD", None) is None
     assert comparable(1e6, "EUR", dt.date(1990, 1, 1), 1e6, "USD", None) is None
+
+
+def test_which_units_can_be_compared():
+    from articles.checks.compare import convertible
+
+    assert convertible("EUR", "USD") and convertible("m2", "ha") and convertible("W", "W")
+    assert not convertible("EUR", "W") and not convertible("EUR", "VEF") and not convertible("kg", "m3")

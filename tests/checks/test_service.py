@@ -104,3 +104,14 @@ def test_readers_export_shows_only_checks_published_with_the_review(tmp_path):
     call_command("export_claims", "--output", str(out))
     (row,) = json.loads(out.read_text().splitlines()[0])["checks"]
     assert row["state"] == "accepted" and row["published"] is True
+
+
+def test_a_failing_check_never_costs_the_article_or_its_claims(monkeypatch, caplog):
+    def broken(**kwargs):
+        raise RuntimeError("a bug in the checks")
+
+    monkeypatch.setattr(service, "checks_run", broken)
+    article = import_sample(a.MARKET_VALUE)
+    assert article.claims.count() == 2
+    assert not Check.objects.exists()
+    assert "checks failed for article" in caplog.text
