@@ -317,9 +317,20 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
-def _each_before(text: str, f: Figure, language: str) -> bool:
-    before = text[max(0, f.start - 20) : f.start]
-    return f.per_item or _word_in(before, words.words(words.EACH, language)) is not None
+def _each(text: str, f: Figure, language: str) -> bool:
+    """A per-item figure: "jeweils 1 Kilowatt", "1 kilowatt each" (a comma between ends the item)."""
+    each = words.words(words.EACH, language)
+    before = text[max(0, f.start - 20) : f.start].rsplit(",", 1)[-1]
+    after = text[f.end : f.end + 12]
+    each_after = rf"[ \u00a0]+(?:{'|'.join(map(re.escape, each))})(?![\wäöüß])"
+    return _word_in(before, each) is not None or re.match(each_after, after, re.IGNORECASE) is not None
+
+
+def _total_after(text: str, f: Figure, language: str) -> bool:
+    """"€300m in total", "300 Millionen Euro insgesamt"."""
+    totals = words.words(words.TOTAL, language)
+    return re.match(rf"[ \u00a0]+(?:{'|'.join(map(re.escape, totals))})(?![\wäöüß])", text[f.end : f.end + 15],
+                    re.IGNORECASE) is not None
 
 
 def find_checks(body: str, figures: list[Figure], sentences: list[tuple[int, int]], *, language: str,
@@ -397,7 +408,7 @@ def _sums(body, figs, language) -> Iterator[CheckDraft]:
         if i < 2:
             continue
         lead = body[figs[i - 1].end : total.start]
-        if len(lead) > _GAP_MAX or not _word_in(lead, total_words):
+        if len(lead) > _GAP_MAX or not (_word_in(lead, total_words) or _total_after(body, total, language)):
             continue
         parts = []
         for f in reversed(figs[:i]):
@@ -431,7 +442,7 @@ def _shares(body, figs, previous, s_start, s_end, language) -> Iterator[CheckDra
 
 def _products(body, figs, previous, following, s_start, language) -> Iterator[CheckDraft]:
     for i, each in enumerate(figs):
-        if each.unit in ("count", "%") or not _each_before(body, each, language):
+        if each.unit in ("count", "%") or not (each.per_item or _each(body, each, language)):
             continue
         count = next((f for f in reversed(figs[:i]) if f.unit == "count" and not f.per_item), None)
         vague = None
@@ -440,7 +451,7 @@ def _products(body, figs, previous, following, s_start, language) -> Iterator[Ch
         if count is None and vague is None:
             continue
         candidates = [f for f in [*figs[i + 1 :], *following, *reversed(previous)]
-                      if f is not each and not f.per_item and f.value > each.value
+                      if f is not each and not _each(body, f, language) and f.value > each.value
                       and (f.unit == each.unit or (not currency.is_currency(f.unit)
                                                    and not currency.is_currency(each.unit)
                                                    and units.same_dimension(f.unit, each.unit)))]

@@ -38,3 +38,11 @@ ROUNDED_ABOUT = ("en", "The deal was worth $100m (about €80m) on the day.")
 EXACT_EIGHTY = ("en", "The deal was worth $100m (€80m) on the day.")
 # a figure with no relation to the other: nothing to check
 UNRELATED = ("de", "Die Firma verdiente 3 Millionen Euro. Sie beschäftigt 1.200 Mitarbeiter.")
+
+# the same in English
+PARKED_CARS_EN = ("en", "Why build power plants when tens of millions of cars with 1 kilowatt each sit in garages? "
+                        "Together they would make 100 gigawatts, the founder said.")
+COOLING_EN = ("en", "The shipping line runs 20 million containers with 1 kilowatt each, 20 gigawatts in total.")
+CITY_BUDGET_EN = ("en", "The city will invest €300m, of which €120m goes to schools and €200m to roads.")
+STATE_BUDGET_EN = ("en", "The state spends €120m on schools and €180m on bridges, €300m in total.")
+PARK_AREA_EN = ("en", "The new park covers 12 hectares, that is 120,000 square metres.")

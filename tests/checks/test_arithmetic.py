@@ -146,3 +146,16 @@ def test_an_alternative_after_a_parenthesis_is_not_a_restatement():
 ])
 def test_alternatives_and_numbers_in_words_are_not_restatements_or_shares(sample):
     assert checks(sample) == []
+
+
+@pytest.mark.parametrize(("sample", "status", "shows"), [
+    (a.PARKED_CARS_EN, "inconsistent", "100 GW needs 100 million"),
+    (a.COOLING_EN, "consistent", "20 million × 1 kW = 20 GW"),
+    (a.CITY_BUDGET_EN, "inconsistent", "320 m EUR, more than the total 300 m EUR"),
+    (a.STATE_BUDGET_EN, "consistent", "120 m EUR + 180 m EUR = 300 m EUR"),
+    (a.PARK_AREA_EN, "consistent", "“12 hectares” 120,000 m² = 120,000 m²"),
+])
+def test_the_same_checks_in_english(sample, status, shows):
+    check = only(sample)
+    assert check.status == status
+    assert shows in check.expression
