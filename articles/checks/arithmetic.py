@@ -61,11 +61,13 @@ def _pct(diff: float | None) -> str:
     return "" if diff is None else f" ({diff:+.1f} %)"
 
 
+_BOUND_WORDS = {"approx": "about ", "lt": "less than ", "le": "up to ", "gt": "more than ", "ge": "at least "}
+
+
 def _amount(f: Figure) -> str:
-    text = units.format_amount(f.value, f.unit)
     if f.bound == "range" and f.high is not None:
-        text = f"{units.format_amount(f.value, f.unit)}–{units.format_amount(f.high, f.unit)}"
-    return text
+        return f"{units.format_amount(f.value, f.unit)}–{units.format_amount(f.high, f.unit)}"
+    return _BOUND_WORDS.get(f.bound, "") + units.format_amount(f.value, f.unit)
 
 
 @functools.cache
@@ -243,6 +245,13 @@ def product(count: Figure, each: Figure, total: Figure, *, text: str, language: 
             computed = units.multiply(count.value, count.unit, each.value, each.unit, total.unit)
     except CannotCheck:
         return None
+    if total.start < each.start:
+        # the per-item figure is the one derived ("10 Mrd. … 3.000 Menschen … pro Arbeitsplatz mehr als 3 Mio."):
+        # check it, with its own bound, against total ÷ count
+        per = computed / count.value if count.value else 0
+        computed_each = total.value / count.value * (each.value / per) if per else 0
+        expression = f"{_amount(total)} ÷ {_amount(count)} = {units.format_amount(computed_each, each.unit)} each"
+        return _draft("arithmetic", each, computed_each, each.unit, expression, tol, [count, total], values)
     expression = f"{_amount(count)} × {_amount(each)} = {units.format_amount(computed, total.unit)}"
     if each.value:
         needed = total.value / (computed / count.value) if computed else None
@@ -320,10 +329,18 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
 def _each(text: str, f: Figure, language: str) -> bool:
     """A per-item figure: "jeweils 1 Kilowatt", "1 kilowatt each" (a comma between ends the item)."""
     each = words.words(words.EACH, language)
-    before = text[max(0, f.start - 20) : f.start].rsplit(",", 1)[-1]
-    after = text[f.end : f.end + 12]
-    each_after = rf"[ \u00a0]+(?:{'|'.join(map(re.escape, each))})(?![\wäöüß])"
-    return _word_in(before, each) is not None or re.match(each_after, after, re.IGNORECASE) is not None
+    before = text[max(0, f.start - 30) : f.start].rsplit(",", 1)[-1]
+    after = text[f.end : f.end + 25]
+    alts = "|".join(map(re.escape, sorted(each, key=len, reverse=True)))
+    found = re.search(rf"(?:^|[^\wäöüß])(?:{alts})[ \u00a0]+(\w+)?", before, re.IGNORECASE) or re.match(
+        rf"[ \u00a0]+(?:{alts})(?![\wäöüß])[ \u00a0]*(\w+)?", after, re.IGNORECASE)
+    # "pro Jahr", "per month": a rate over time, not one item of many
+    return found is not None and not _TIME_WORD.fullmatch(found.group(1) or "")
+
+
+_TIME_WORD = re.compile(
+    r"(?:jahr|monat|woche|tag|quartal|stunde|year|month|week|day|annum|quarter|hour|cent|prozent)", re.IGNORECASE
+)
 
 
 def _total_after(text: str, f: Figure, language: str) -> bool:
@@ -361,7 +378,8 @@ def _all(body: str, by_sentence: dict[int, list[Figure]], sentences: list[tuple[
         yield from _sums(body, figs, language)
         yield from _shares(body, figs, previous, s_start, s_end, language)
         following = [f for i in (index + 1, index + 2) for f in by_sentence.get(i, [])]
-        yield from _products(body, figs, previous, following, s_start, language)
+        earlier = [f for i in (index - 1, index - 2, index - 3) for f in reversed(by_sentence.get(i, []))]
+        yield from _products(body, figs, earlier, following, s_start, language)
 
 
 def _pairs(body, figs, previous, s_start, language, said_on) -> Iterator[CheckDraft]:
@@ -440,17 +458,17 @@ def _shares(body, figs, previous, s_start, s_end, language) -> Iterator[CheckDra
         return
 
 
-def _products(body, figs, previous, following, s_start, language) -> Iterator[CheckDraft]:
+def _products(body, figs, earlier, following, s_start, language) -> Iterator[CheckDraft]:
     for i, each in enumerate(figs):
-        if each.unit in ("count", "%") or not (each.per_item or _each(body, each, language)):
+        if each.unit in ("count", "%") or not _each(body, each, language):
             continue
-        count = next((f for f in reversed(figs[:i]) if f.unit == "count" and not f.per_item), None)
+        count = next((f for f in reversed(figs[:i]) if f.unit == "count" and not _each(body, f, language)), None)
         vague = None
         if count is None:
             vague = _vague_count(body, s_start, each.start, language)
         if count is None and vague is None:
             continue
-        candidates = [f for f in [*figs[i + 1 :], *following, *reversed(previous)]
+        candidates = [f for f in [*figs[i + 1 :], *following, *earlier]
                       if f is not each and not _each(body, f, language) and f.value > each.value
                       and (f.unit == each.unit or (not currency.is_currency(f.unit)
                                                    and not currency.is_currency(each.unit)

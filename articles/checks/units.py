@@ -61,7 +61,7 @@ def multiply(a_value: float, a_unit: str, b_value: float, b_unit: str, target: s
 
 
 _MONEY_SCALES = [(1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")]
-_COUNT_SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+_COUNT_SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]  # "3,000 jobs", not "3 thousand"
 
 
 def _digits(value: float) -> str:

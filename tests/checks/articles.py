@@ -46,3 +46,12 @@ COOLING_EN = ("en", "The shipping line runs 20 million containers with 1 kilowat
 CITY_BUDGET_EN = ("en", "The city will invest €300m, of which €120m goes to schools and €200m to roads.")
 STATE_BUDGET_EN = ("en", "The state spends €120m on schools and €180m on bridges, €300m in total.")
 PARK_AREA_EN = ("en", "The new park covers 12 hectares, that is 120,000 square metres.")
+# a per-item figure derived from a total two sentences before, with its own bound ("mehr als")
+SUBSIDY_PER_JOB = ("de", "Der Staat legt zehn Milliarden Euro an Subventionen dazu. Das Werk soll 2027 öffnen. "
+                         "Arbeiten dort am Ende 3.000 Menschen, zahlt der Steuerzahler pro Arbeitsplatz mehr als "
+                         "drei Millionen Euro.")
+# "je" per item, and a total that does not match
+WIND_GRANTS = ("de", "Das Land fördert 50 Windräder mit je 2 Millionen Euro. Insgesamt fließen so 150 Millionen Euro.")
+# "pro Jahr" is a rate over time, not an item: nothing to multiply
+RENT_PER_YEAR = ("de", "Die Firma beschäftigt 1.200 Mitarbeiter und zahlt pro Jahr 5 Millionen Euro Miete. "
+                       "Der Umsatz lag bei 900 Millionen Euro.")

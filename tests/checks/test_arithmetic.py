@@ -159,3 +159,19 @@ def test_the_same_checks_in_english(sample, status, shows):
     check = only(sample)
     assert check.status == status
     assert shows in check.expression
+
+
+def test_a_per_item_figure_derived_from_an_earlier_total_is_checked_with_its_bound():
+    check = only(a.SUBSIDY_PER_JOB)
+    assert check.status == "consistent"  # 10 bn ÷ 3,000 = 3.33 m: "more than 3 m" holds
+    assert "10 bn EUR ÷ 3,000 = 3.33 m EUR each; stated more than 3 m EUR" in check.expression
+
+
+def test_count_times_each_against_a_total_that_does_not_match():
+    check = only(a.WIND_GRANTS)
+    assert check.status == "inconsistent"
+    assert "50 × 2 m EUR = 100 m EUR; 150 m EUR needs 75" in check.expression
+
+
+def test_a_rate_per_year_is_not_multiplied_by_a_head_count():
+    assert checks(a.RENT_PER_YEAR) == []
