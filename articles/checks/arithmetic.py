@@ -133,7 +133,8 @@ def _draft(kind: str, stated: Figure, computed: float, unit: str, expression: st
            operands: list[Figure], values: dict) -> CheckDraft:
     status, diff = judge(stated, computed, tol)
     verdict = "consistent" if status == "consistent" else "not consistent"
-    expression = f"{expression}; stated {_amount(stated)}{_pct(diff)}: {verdict} within {tol * 100:.0f} %"
+    within = "" if stated.bound in ("lt", "le", "gt", "ge") else f" within {tol * 100:.0f} %"  # a bound is a bound
+    expression = f"{expression}; stated {_amount(stated)}{_pct(diff)}: {verdict}{within}"
     return CheckDraft(kind=kind, expression=expression, status=status, stated=stated.value, computed=computed,
                       unit=unit, difference_pct=diff, claim_id=stated.claim_id,
                       operand_claim_ids=[f.claim_id for f in operands if f.claim_id is not None],
@@ -378,7 +379,7 @@ def _all(body: str, by_sentence: dict[int, list[Figure]], sentences: list[tuple[
         yield from _sums(body, figs, language)
         yield from _shares(body, figs, previous, s_start, s_end, language)
         following = [f for i in (index + 1, index + 2) for f in by_sentence.get(i, [])]
-        earlier = [f for i in (index - 1, index - 2, index - 3) for f in reversed(by_sentence.get(i, []))]
+        earlier = [f for i in range(index - 1, index - 6, -1) for f in reversed(by_sentence.get(i, []))]
         yield from _products(body, figs, earlier, following, s_start, language)
 
 
