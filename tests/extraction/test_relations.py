@@ -6,8 +6,8 @@ import time
 import pytest
 
 from articles.extraction import extract_claims
-from articles.extraction.relations import ClaimFacts, Suggestion, best_suggestions, fmt_quantity, judge
 from articles.extraction.types import Quantity
+from articles.linking.judge import ClaimFacts, Suggestion, best_suggestions, fmt_quantity, judge
 
 from .samples import DE_BODY, DE_DATE, DE_TITLE, EN_BODY, EN_DATE, EN_TITLE, TWEETS
 
@@ -299,15 +299,16 @@ def test_judging_a_hundred_candidates_is_fast():
     new = fact(1000, 1, 1e10, bound="lt", text="Gesichert sind weniger als 10 Milliarden Dollar.")
     cands = [fact(i, i % 7, 10 ** (8 + i % 5), text=f"Satz {i}: {i} Milliarden Dollar.") for i in range(100)]
     best_suggestions(new, cands)  # warm caches
-    start = time.perf_counter()
-    best_suggestions(
-        new,
-        [
-            fact(i + 200, i % 7, 10 ** (8 + i % 5), text=f"Neu {i}: {i} Milliarden Dollar.")
+    timings = []
+    for round_ in range(5):  # CPU time, best of five: the machine is shared with other work
+        fresh = [
+            fact(i + 200 + 100 * round_, i % 7, 10 ** (8 + i % 5), text=f"Neu {round_} {i}: {i} Milliarden Dollar.")
             for i in range(100)
-        ],
-    )
-    assert time.perf_counter() - start < 0.02
+        ]
+        start = time.process_time()
+        best_suggestions(new, fresh)
+        timings.append(time.process_time() - start)
+    assert min(timings) < 0.02
 
 
 def test_profit_against_revenue_is_a_different_measure():

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import FUNCTION_WORDS, speaker_key
-from .numbers import CURRENCY_WORDS, DURATION_WORDS, UNIT_WORDS, find_figures
-from .types import Quantity
+from articles.extraction.names import FUNCTION_WORDS, speaker_key
+from articles.extraction.numbers import CURRENCY_WORDS, DURATION_WORDS, UNIT_WORDS, find_figures
+from articles.extraction.types import Quantity
 
 RELATIONS = ("contradicts", "same", "supports", "updates")
 
