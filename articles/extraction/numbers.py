@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numerals import rewrite
 from .types import Quantity
 
 NUMBER_WORDS = {
@@ -376,6 +377,8 @@ def find_figures(
     out: list[Mention] = []
     if money_context is None:
         money_context = bool(MONEY_CONTEXT_RE.search(text))
+    numerals = rewrite(text, language)  # "vier" -> "4", "30 000" -> "30.000"; positions mapped back below
+    text = numerals.text
     pos = 0
     while True:
         m = FIGURE_RE.search(text, pos)
@@ -478,7 +481,9 @@ def find_figures(
         rate = bool(RATE_RE.search(sent_after) or RATE_RE.search(before[-30:]))
         per_item = bool(PER_ITEM_RE.search(before)) or _part_of_many(text, m.start(), after)
         noun = count_raw.rsplit("-", 1)[-1].strip() if unit == "count" and count_raw else None
-        out.append(Mention(m.start(), end, q, rate=rate, per_item=per_item, noun=noun))
+        out.append(
+            Mention(numerals.to_text(m.start()), numerals.to_text(end), q, rate=rate, per_item=per_item, noun=noun)
+        )
     return out
 
 

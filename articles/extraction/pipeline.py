@@ -107,8 +107,12 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
             stated = dates.find_date(ctx, lang, published_on, previous_date)
         if stated is None:
             stated = art.date_said_before(q, speaker, lang, previous_date)
+        source = ""
         if stated is not None:
             previous_date = stated
+            source = "stated"
+        elif published_on is not None:
+            stated, source = published_on, "reported"  # no day given: said by the day it was reported
         inside = [i for i, mn in enumerate(mentions) if q.start <= mn.start < q.end]
         qty = None
         if inside:
@@ -123,26 +127,40 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
                 end=q.end,
                 speaker=speaker,
                 stated_on=stated,
+                stated_on_source=source,
                 quantity=qty,
                 topic=art.topic_for(q.start, q.end),
                 terms=terms,
             )
         )
-    quote_spans = [(c.start, c.end) for c in claims]
+    quoted = [c for c in claims]
     for i, mn in enumerate(mentions):
         if i in used:
             continue
         si = art.sentence_index(mn.start)
         s, e = art.sentences[si]
-        for qs, qe in quote_spans:  # keep a figure claim inside the quote it sits in
-            if qs <= mn.start < qe:
-                s, e = max(s, qs), min(e, qe)
+        speaker, stated, source = None, None, ""
+        for qc in quoted:  # a figure inside a quote: the quote's span, speaker and date
+            if qc.start <= mn.start < qc.end:
+                s, e = max(s, qc.start), min(e, qc.end)
+                speaker, stated, source = qc.speaker, qc.stated_on, qc.stated_on_source
+                break
+        else:
+            speaker = art.figure_speaker(s, e)  # "laut X", "according to X", "X said"
+            if speaker is not None:
+                stated = dates.find_date(body[s:e], lang, published_on, None)
+                source = "stated" if stated else ""
+                if stated is None and published_on is not None:
+                    stated, source = published_on, "reported"
         claims.append(
             ClaimDraft(
                 kind="figure",
                 text=body[s:e],
                 start=s,
                 end=e,
+                speaker=speaker,
+                stated_on=stated,
+                stated_on_source=source,
                 quantity=mn.quantity,
                 topic=art.topic_for(s, e),
                 terms=art.terms_for(s, e),

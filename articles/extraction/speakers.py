@@ -273,3 +273,21 @@ class SpeakerRules:
             if who:
                 return who, before + " " + after, None
         return None, before, None
+
+    def figure_speaker(self, s: int, e: int) -> str | None:
+        """The person or organisation a figure's sentence body[s:e] attributes it to: "laut X", "according to
+        X", "X sagte", "said X", ", so X"; None when the sentence names no speaker."""
+        text = self.body[s:e]
+        if not SPEECH_RE.search(text):
+            return None
+        who = self._person_in(text, s, near_verb=True)
+        if who is None:
+            who = self._bare_speaker(text, before_verb=True) or self._bare_speaker_after(text)
+        return who
+
+    def _bare_speaker_after(self, text: str) -> str | None:
+        """ "…, sagt Stenger.", "…, said Jones": a capitalised name right after the sentence's last verb of saying."""
+        verbs = list(SPEECH_RE.finditer(text))
+        if not verbs:
+            return None
+        return self._bare_speaker(text[verbs[-1].start() :], before_verb=False)
