@@ -17,6 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from articles import lexicon as _lexicon
+from articles.lexicon import currencies as _currencies
+from articles.lexicon import de as _de
+from articles.lexicon import en as _en
+from articles.lexicon import units as _units
+
 from .numerals import rewrite
 from .types import Quantity
 
@@ -96,117 +102,42 @@ SCALES: list[tuple[str, float | None]] = [
 _SCALE_RE = "|".join(f"(?:{p})" for p, _ in SCALES)
 _SHORT_SCALES = {"bn", "b", "mn", "m", "k", "tn"}
 
+
+
+def _qualified_currencies() -> dict[str, str]:
+    """ "syrische pfund", "singapur-dollar", "singapore dollars": a currency noun fixed by its country."""
+    out: dict[str, str] = {}
+    for (adj, noun), code in _de.QUALIFIED_CURRENCIES.items():
+        for end in ("", "e", "en", "er", "es"):
+            out[f"{adj}{end} {noun}"] = code
+        out[f"{adj}-{noun}"] = code
+    for (adj, noun), code in _en.QUALIFIED_CURRENCIES.items():
+        out[f"{adj} {noun}"] = code
+        out[f"{adj} {noun.removesuffix('s')}"] = code
+    return out
+
+
+QUALIFIED_CURRENCIES = _qualified_currencies()
+# ISO codes that are also words ("try", "cop") are read only in capitals, before a number ("TRY 5")
+_WORD_CODES = frozenset({"try", "cop", "pen", "ars", "sar", "won", "rand", "real", "all"})
 CURRENCY_WORDS = {
-    "us-dollar": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "$": "USD",
-    "us$": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "eur": "EUR",
-    "€": "EUR",
-    "pfund": "GBP",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "gbp": "GBP",
-    "£": "GBP",
-    "franken": "CHF",
-    "chf": "CHF",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "cny": "CNY",
+    **{c.lower(): c for c in _currencies.CODES},
+    **_lexicon.both_map("CURRENCY_WORDS"),
+    **_currencies.SYMBOLS,
+    **QUALIFIED_CURRENCIES,
 }
-# unit word -> (unit, factor); ordered longest first in the regex
-UNIT_WORDS: dict[str, tuple[str, float]] = {
-    "prozent": ("%", 1),
-    "percent": ("%", 1),
-    "per cent": ("%", 1),
-    "%": ("%", 1),
-    "prozentpunkte": ("%", 1),
-    "percentage points": ("%", 1),
-    "watt": ("W", 1),
-    "kilowatt": ("W", 1e3),
-    "megawatt": ("W", 1e6),
-    "gigawatt": ("W", 1e9),
-    "terawatt": ("W", 1e12),
-    "watts": ("W", 1),
-    "kilowatts": ("W", 1e3),
-    "megawatts": ("W", 1e6),
-    "gigawatts": ("W", 1e9),
-    "terawatts": ("W", 1e12),
-    "kw": ("W", 1e3),
-    "mw": ("W", 1e6),
-    "gw": ("W", 1e9),
-    "tw": ("W", 1e12),
-    "wattstunden": ("Wh", 1),
-    "kilowattstunden": ("Wh", 1e3),
-    "megawattstunden": ("Wh", 1e6),
-    "gigawattstunden": ("Wh", 1e9),
-    "terawattstunden": ("Wh", 1e12),
-    "kilowatt hours": ("Wh", 1e3),
-    "megawatt hours": ("Wh", 1e6),
-    "gigawatt hours": ("Wh", 1e9),
-    "terawatt hours": ("Wh", 1e12),
-    "kwh": ("Wh", 1e3),
-    "mwh": ("Wh", 1e6),
-    "gwh": ("Wh", 1e9),
-    "twh": ("Wh", 1e12),
-    "hektar": ("m2", 1e4),
-    "hectares": ("m2", 1e4),
-    "hectare": ("m2", 1e4),
-    "ha": ("m2", 1e4),
-    "quadratmeter": ("m2", 1),
-    "square metres": ("m2", 1),
-    "square meters": ("m2", 1),
-    "m²": ("m2", 1),
-    "m2": ("m2", 1),
-    "qm": ("m2", 1),
-    "quadratkilometer": ("m2", 1e6),
-    "square kilometres": ("m2", 1e6),
-    "square kilometers": ("m2", 1e6),
-    "km²": ("m2", 1e6),
-    "km2": ("m2", 1e6),
-    "acres": ("m2", 4046.8564224),
-    "kubikmeter": ("m3", 1),
-    "cubic metres": ("m3", 1),
-    "cubic meters": ("m3", 1),
-    "m³": ("m3", 1),
-    "m3": ("m3", 1),
-    "liter": ("m3", 1e-3),
-    "litres": ("m3", 1e-3),
-    "liters": ("m3", 1e-3),
-    "tonnen": ("kg", 1e3),
-    "tonnes": ("kg", 1e3),
-    "tons": ("kg", 1e3),
-    "kilogramm": ("kg", 1),
-    "kilograms": ("kg", 1),
-    "kg": ("kg", 1),
-}
-DURATION_WORDS: dict[str, tuple[str, float]] = {
-    "tage": ("d", 1),
-    "tagen": ("d", 1),
-    "tag": ("d", 1),
-    "days": ("d", 1),
-    "day": ("d", 1),
-    "wochen": ("d", 7),
-    "woche": ("d", 7),
-    "weeks": ("d", 7),
-    "week": ("d", 7),
-    "monate": ("a", 1 / 12),
-    "monaten": ("a", 1 / 12),
-    "monat": ("a", 1 / 12),
-    "months": ("a", 1 / 12),
-    "month": ("a", 1 / 12),
-    "jahre": ("a", 1),
-    "jahren": ("a", 1),
-    "jahr": ("a", 1),
-    "years": ("a", 1),
-    "year": ("a", 1),
-}
+MINOR_UNITS = frozenset(_currencies.MINOR_UNITS)
+# the nouns whose currency the article decides ("Pfund" in a Syrian story is the Syrian pound)
+AMBIGUOUS = {"pfund": "pfund", "pound": "pound", "pounds": "pound", "dollar": "dollar", "dollars": "dollar",
+             "$": "dollar", "franken": "franken", "francs": "franken", "kronen": "kronen", "krone": "kronen",
+             "peso": "peso", "pesos": "peso", "rupien": "rupie", "rupees": "rupie", "cents": "cent", "cent": "cent"}
+_SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(_currencies.SYMBOLS, key=len, reverse=True))
+# a currency before the amount: a sign ("S$", "€") or an ISO code in capitals ("CHF 5", "EUR 49")
+_PRE = rf"(?:{_SYMBOL_ALT}|(?-i:{'|'.join(_currencies.CODES)})(?=[ \u00a0]?\d))"
+# unit word or symbol -> (unit, factor); ordered longest first in the regex
+UNIT_WORDS: dict[str, tuple[str, float]] = {**_units.SYMBOLS, **_lexicon.both_map("UNIT_WORDS")}
+DURATION_WORDS: dict[str, tuple[str, float]] = _lexicon.both_map("DURATION_WORDS")
+_DIRECTIONS = frozenset(_lexicon.both("DIRECTION_WORDS"))
 # counted things: a number before one of these is a count
 COUNT_NOUNS = (
     r"arbeitspl(?:atz|ätze|ätzen)|jobs?|stellen|mitarbeiter(?:innen|n)?|beschäftigte[n]?|angestellte[n]?"
@@ -231,18 +162,24 @@ DEADLINE_CUE = re.compile(
 )
 
 _UNIT_ALT = "|".join(
-    re.escape(u) for u in sorted([*CURRENCY_WORDS, *UNIT_WORDS, *DURATION_WORDS], key=len, reverse=True)
+    re.escape(u)
+    for u in sorted(
+        [*(w for w in CURRENCY_WORDS if (w not in _WORD_CODES and w.isalpha()) or " " in w or "-" in w),
+         *MINOR_UNITS, *UNIT_WORDS, *DURATION_WORDS],
+        key=len,
+        reverse=True,
+    )
 )
 
 # A range may name its scale once ("2 bis 3 Milliarden") or on both ends ("$2bn and $3bn").
 _RANGE_PART = (
     rf"""(?:(?:[ \u00a0-]*(?P<scale1>{_SCALE_RE})(?![\w]))?"""
-    r"""[ \u00a0]*(?P<rsep>-|–|bis|to|und|and)[ \u00a0]*(?P<pre2>US\$|\$|€|£)?(?P<num2>"""
+    rf"""[ \u00a0]*(?P<rsep>-|–|bis|to|und|and)[ \u00a0]*(?P<pre2>{_PRE})?(?P<num2>"""
     rf"""{_NUM}))?"""
 )
 _FIGURE = rf"""
     (?<![\w.,])
-    (?:(?P<pre>US\$|\$|€|£)[ \u00a0]?)?
+    (?:(?P<pre>{_PRE})[ \u00a0]?)?
     (?P<num>{_NUM})
     {{range}}
     (?:[ \u00a0-]*(?P<scale>{_SCALE_RE})(?![\w]))?
@@ -262,7 +199,7 @@ YEAR_LEAD = re.compile(
 )
 
 BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
-    (b, re.compile(rf"(?:^|[^\w])(?:{p})[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE))
+    (b, re.compile(rf"(?:^|[^\w])(?:{p})[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE))
     for b, p in [
         (
             "lt",
@@ -280,7 +217,7 @@ BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ]
 ]
-RANGE_LEAD = re.compile(r"(?:zwischen|between|von|from)[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE)
+RANGE_LEAD = re.compile(rf"(?:zwischen|between|von|from)[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE)
 RATE_RE = re.compile(
     r"\b(?:jährlich|pro jahr|im jahr|jedes jahr|per year|a year|annually|each year|yearly|monatlich"
     r"|pro monat|per month|a month|per annum|p\.a\.)\b",
@@ -304,7 +241,35 @@ PART_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BEFORE = re.compile(r"[^,;:()\n.!?]*$")
-MONEY_CONTEXT_RE = re.compile(r"(?:US\$|\$|€|£|\b(?:us-dollar|dollar|euro|usd|eur)\b)", re.IGNORECASE)
+MONEY_CONTEXT_RE = re.compile(
+    rf"(?:{_SYMBOL_ALT}|\b(?:{'|'.join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)
+                                    if w[:1].isalpha() and w not in _WORD_CODES)})\b)",
+    re.IGNORECASE,
+)
+# where the article itself says which pound or dollar it means ("syrische Pfund", "S$", "Singapore dollars")
+_FIXING_RE = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(QUALIFIED_CURRENCIES, key=len, reverse=True))})\b"
+    rf"|(?:{'|'.join(re.escape(w) for w in _currencies.SYMBOLS if len(w) > 1 and w.endswith('$'))})",
+    re.IGNORECASE,
+)
+
+
+def article_currencies(text: str) -> dict[str, str]:
+    """The meaning the article gives its ambiguous currency nouns: {"pfund": "SYP"} when it speaks of
+    "syrische Pfund", {"dollar": "SGD", "cent": "SGD"} when its amounts are in "S$"; the most named wins."""
+    counts: dict[tuple[str, str], int] = {}
+    for m in _FIXING_RE.finditer(text):
+        word = m.group(0).lower()
+        code = QUALIFIED_CURRENCIES.get(word) or _currencies.SYMBOLS.get(word)
+        noun = AMBIGUOUS.get(re.split(r"[ -]", word)[-1], "dollar")
+        if code:
+            counts[(noun, code)] = counts.get((noun, code), 0) + 1
+            if noun == "dollar":
+                counts[("cent", code)] = counts.get(("cent", code), 0) + 1
+    out: dict[str, str] = {}
+    for (noun, code), _n in sorted(counts.items(), key=lambda kv: kv[1]):
+        out[noun] = code
+    return out
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]*([\w-]+|[^\w\s]|$)")
 _EN_NEXT_OK = re.compile(
     r"^(?:in|of|for|to|from|and|or|by|at|on|was|were|is|are|has|have|had|so|as|than|with|into|over|"
@@ -379,6 +344,7 @@ def find_figures(
         money_context = bool(MONEY_CONTEXT_RE.search(text))
     numerals = rewrite(text, language)  # "vier" -> "4", "30 000" -> "30.000"; positions mapped back below
     text = numerals.text
+    fixed = article_currencies(text)
     pos = 0
     while True:
         m = FIGURE_RE.search(text, pos)
@@ -430,14 +396,26 @@ def find_figures(
         unit: str | None = None
         factor = 1.0
         inferred = False
-        unit_key = (unit_raw or "").lower()
+        unit_key = re.sub(r"[ \u00a0]+", " ", (unit_raw or "").lower())
         cur = pre.lower() if pre else None
         if cur:
-            unit = CURRENCY_WORDS[cur]
-        if unit_key in CURRENCY_WORDS:
+            unit = CURRENCY_WORDS.get(cur) or CURRENCY_WORDS.get(cur.strip())
+            if cur == "$" and "dollar" in fixed:
+                unit = fixed["dollar"]
+        if unit_key in MINOR_UNITS or unit_key.endswith(" cents"):
+            # "5.5 cents", "20 Cent": a hundredth of the article's currency
+            unit = CURRENCY_WORDS.get(unit_key) or fixed.get("cent") or default_currency or (
+                "EUR" if language.startswith("de") else "USD")
+            factor = 0.01
+        elif unit_key in CURRENCY_WORDS:
             unit = CURRENCY_WORDS[unit_key]
+            if unit_key in AMBIGUOUS and AMBIGUOUS[unit_key] in fixed:
+                unit = fixed[AMBIGUOUS[unit_key]]
         elif unit_key in UNIT_WORDS and unit is None:
             unit, factor = UNIT_WORDS[unit_key]
+            nxt = _NEXT_WORD_RE.match(text, m_end)
+            if unit == "m" and nxt and nxt.group(1).casefold() in _DIRECTIONS:
+                continue  # "300 Kilometer nördlich der Stadt": where a place is, not a measure
         elif unit_key in DURATION_WORDS and unit is None:
             lead = text[max(0, m.start() - 40) : m.start()]
             if not (DEADLINE_CUE.search(lead) or _delay_cue(text, m.start(), m_end)):

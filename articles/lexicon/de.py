@@ -122,6 +122,20 @@ CURRENCY_WORDS = {
     "rand": "ZAR", "peso": "MXN", "pesos": "MXN",
 }
 
+# Currency names with the country adjective that fixes them (ISO 4217 country names in German): the
+# adjective's stem (declined endings are added by the rules) and the noun.
+QUALIFIED_CURRENCIES = {
+    ("syrisch", "pfund"): "SYP", ("ägyptisch", "pfund"): "EGP", ("libanesisch", "pfund"): "LBP",
+    ("britisch", "pfund"): "GBP", ("australisch", "dollar"): "AUD", ("kanadisch", "dollar"): "CAD",
+    ("neuseeländisch", "dollar"): "NZD", ("amerikanisch", "dollar"): "USD", ("singapur", "dollar"): "SGD",
+    ("hongkong", "dollar"): "HKD", ("taiwanisch", "dollar"): "TWD", ("schwedisch", "kronen"): "SEK",
+    ("norwegisch", "kronen"): "NOK", ("dänisch", "kronen"): "DKK", ("tschechisch", "kronen"): "CZK",
+    ("isländisch", "kronen"): "ISK", ("mexikanisch", "peso"): "MXN", ("argentinisch", "peso"): "ARS",
+    ("indisch", "rupien"): "INR", ("türkisch", "lira"): "TRY", ("russisch", "rubel"): "RUB",
+    ("schweizer", "franken"): "CHF", ("chinesisch", "yuan"): "CNY", ("japanisch", "yen"): "JPY",
+    ("brasilianisch", "real"): "BRL", ("südafrikanisch", "rand"): "ZAR", ("polnisch", "zloty"): "PLN",
+}
+
 # Units of measure (SI-Broschüre of the PTB, German names) -> (unit, factor).
 UNIT_WORDS = {
     "prozent": ("%", 1), "prozentpunkte": ("%", 1), "watt": ("W", 1), "kilowatt": ("W", 1e3),
@@ -135,6 +149,8 @@ UNIT_WORDS = {
     "zentimeter": ("m", 1e-2), "zentimetern": ("m", 1e-2), "millimeter": ("m", 1e-3),
     "millimetern": ("m", 1e-3),
 }
+# after a length, words that make it a location ("300 Kilometer nördlich der Stadt"), not a measure
+DIRECTION_WORDS = ["nördlich", "südlich", "östlich", "westlich", "entfernt", "vom", "von"]
 # durations (unit "d" days, "a" years, "h" hours)
 DURATION_WORDS = {
     "tage": ("d", 1), "tagen": ("d", 1), "tag": ("d", 1), "wochen": ("d", 7), "woche": ("d", 7),

@@ -96,6 +96,19 @@ CURRENCY_WORDS = {
     "pound": "GBP", "francs": "CHF", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB",
     "rubles": "RUB", "rupees": "INR", "won": "KRW", "rand": "ZAR", "pesos": "MXN",
 }
+# Currency names with the country word that fixes them (ISO 4217 currency names).
+QUALIFIED_CURRENCIES = {
+    ("syrian", "pounds"): "SYP", ("egyptian", "pounds"): "EGP", ("lebanese", "pounds"): "LBP",
+    ("australian", "dollars"): "AUD", ("canadian", "dollars"): "CAD", ("new zealand", "dollars"): "NZD",
+    ("singapore", "dollars"): "SGD", ("hong kong", "dollars"): "HKD", ("taiwan", "dollars"): "TWD",
+    ("us", "dollars"): "USD", ("swedish", "kronor"): "SEK", ("norwegian", "kroner"): "NOK",
+    ("danish", "kroner"): "DKK", ("czech", "koruna"): "CZK", ("mexican", "pesos"): "MXN",
+    ("indian", "rupees"): "INR", ("turkish", "lira"): "TRY", ("russian", "roubles"): "RUB",
+    ("swiss", "francs"): "CHF", ("chinese", "yuan"): "CNY", ("japanese", "yen"): "JPY",
+    ("brazilian", "reais"): "BRL", ("south african", "rand"): "ZAR", ("polish", "zloty"): "PLN",
+    ("singapore", "cents"): "SGD",
+}
+
 UNIT_WORDS = {
     "percent": ("%", 1), "per cent": ("%", 1), "percentage points": ("%", 1), "watts": ("W", 1),
     "kilowatts": ("W", 1e3), "megawatts": ("W", 1e6), "gigawatts": ("W", 1e9), "terawatts": ("W", 1e12),
@@ -111,6 +124,8 @@ UNIT_WORDS = {
     "feet": ("m", 0.3048), "foot": ("m", 0.3048), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
     "yards": ("m", 0.9144),
 }
+DIRECTION_WORDS = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away",
+                   "from", "off", "outside", "inland", "offshore"]
 DURATION_WORDS = {
     "days": ("d", 1), "day": ("d", 1), "weeks": ("d", 7), "week": ("d", 7), "months": ("a", 1 / 12),
     "month": ("a", 1 / 12), "years": ("a", 1), "year": ("a", 1), "decades": ("a", 10), "hours": ("h", 1),
