@@ -425,7 +425,7 @@ def find_figures(
             unit = "count"
             if value != int(value) and re.fullmatch(r"\d{1,3}[.,]\d{3}", num_raw):
                 value = float(num_raw.replace(".", "").replace(",", ""))  # "1.200 jobs": nobody counts 1.2 jobs
-            if value * scale < 10:
+            if value * scale < 2:
                 continue
         if unit is None:
             if not scale_raw or scale < 1e6:
@@ -467,15 +467,23 @@ def find_figures(
 
 _THOUSANDS = {"de": re.compile(r"\d{1,3}(?:\.\d{3})+"), "en": re.compile(r"\d{1,3}(?:,\d{3})+")}
 _YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
-# a capitalised German noun after the number, perhaps after one declined adjective ("50.000 neue Stellen")
+# a capitalised German noun after the number, perhaps after declined adjectives ("50.000 neue Stellen")
 _DE_NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?:(?P<adj>[a-zäöüß]+(?:e|en|er|es|em))[ \u00a0]+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*)"
-    r"(?![\w-])"
+    r"[ \u00a0]+(?P<adj>(?:[a-zäöüß]+(?:e|en|er|es|em)[ \u00a0]+){0,2})"
+    r"(?P<noun>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*)(?![\w-])"
 )
+# an English plural after the number, perhaps after one or two modifiers ("four major hurricanes", "67,000
+# research staff")
 _EN_NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?:(?P<adj>[a-z]+(?:al|ic|ive|ous|ed|ing|ful|ary|an|ish|new|more|extra|additional))[ \u00a0]+)?"
-    r"(?P<noun>[a-z]{3,}[^s\W]s)(?![\w-])"
+    r"[ \u00a0]+(?P<adj>(?:[a-z][a-z-]+[ \u00a0]+){0,2}?)"
+    rf"(?P<noun>[a-z]{{3,}}[^s\W]s|(?:{'|'.join(_en.IRREGULAR_PLURALS)}))(?![\w-])"
 )
+_NOT_MODIFIERS = frozenset([*_lexicon.both("FUNCTION_WORDS"), "than", "per", "more", "less", "were", "are", "was",
+                            "have", "had", "has", "been", "will", "would"])
+_REMAINDER = frozenset(_lexicon.both("REMAINDER_ADJECTIVES"))
+_NOT_COUNTED_NOUNS = frozenset(_lexicon.both("NOT_COUNTED_NOUNS"))
+# "12 von 30 Stimmen", "3 out of 10 people": the second number of a share counts nothing by itself
+_SHARE_BEFORE = re.compile(r"\d[ \u00a0]+(?:von|of|out of|aus)[ \u00a0]+$", re.IGNORECASE)
 # nouns after a number that measure rather than count ("300 Kilometer", "200 Punkte", "100 Mal")
 NOT_COUNTED = re.compile(
     r"(?:meter|metern|kilometer|kilometern|zentimeter|millimeter|meilen|grad|punkte|punkten|mal|male|uhr|stück"
@@ -524,23 +532,32 @@ def _label_number(text: str, start: int, language: str) -> bool:
 
 
 def _countable_number(raw: str, language: str) -> bool:
-    """A number that can stand for many things: three digits from 100, or any with a thousands separator. Years,
-    postcodes and phone numbers (four or five digits without a separator) and small numbers stay out."""
+    """A number that can count things: up to three digits from 2, or any with a thousands separator. Years,
+    postcodes and phone numbers (four or five digits without a separator) stay out."""
     if _THOUSANDS["de" if language.startswith("de") else "en"].fullmatch(raw):
         return True
-    return bool(re.fullmatch(r"[1-9]\d\d", raw))
+    return bool(re.fullmatch(r"[2-9]|[1-9]\d{1,2}", raw))
 
 
-def _bare_count(text: str, m: re.Match[str], language: str) -> tuple[str, int] | None:
+def _bare_count(
+    text: str, m: re.Match[str], language: str, raw: str | None = None, end: int | None = None
+) -> tuple[str, int] | None:
     """(noun, end) when the bare number of `m` counts something: a plural noun right after it ("50.000
     Beschleunigern", "12,000 accelerators"), or a measure of people named before it ("the workforce will shrink
     to 1,800")."""
-    raw = m.group("num")
+    raw = raw or m.group("num")
+    start, end = m.start(), (end if end is not None else m.end())
     if not re.fullmatch(r"[\d.,]+", raw) or _label_number(text, m.start(), language):
         return None
     german = language.startswith("de")
-    nm = (_DE_NOUN_AFTER if german else _EN_NOUN_AFTER).match(text, m.end())
-    if nm and (nm.group("adj") or "").casefold() not in _FUNCTION_ADJ:
+    nm = (_DE_NOUN_AFTER if german else _EN_NOUN_AFTER).match(text, end)
+    modifiers = (nm.group("adj") or "").casefold().split() if nm else []
+    if (
+        nm
+        and not any(w in _FUNCTION_ADJ or w in _NOT_MODIFIERS or w in _REMAINDER for w in modifiers)
+        and not _SHARE_BEFORE.search(text, max(0, start - 20), start)
+        and nm.group("noun").casefold() not in _NOT_COUNTED_NOUNS
+    ):
         noun = nm.group("noun")
         if german and _COMPOUND_COUNT.search(noun) and not _NOT_COUNTED_END.search(noun):
             return noun, nm.end()

@@ -138,6 +138,11 @@ COUNT_NOUNS = [
     r"turbines", r"staffers", r"engineers", r"positions", r"posts", r"staff", r"deaths", r"victims",
     r"patients", r"cases", r"warehouses", r"projects", r"substations", r"plants", r"sites",
 ]
+REMAINDER_ADJECTIVES = ["remaining", "other", "last", "first"]
+NOT_COUNTED_NOUNS = ["votes", "points", "goals", "wins", "losses", "times", "degrees", "odds", "lengths"]
+# plurals without an -s (a grammar's irregular plurals of countable nouns)
+IRREGULAR_PLURALS = ["men", "women", "children", "people", "staff", "police", "sheep", "fish", "cattle", "mice",
+                     "geese", "teeth", "feet", "personnel", "aircraft"]
 JOB_NOUNS = [r"jobs?$", r"employees", r"workers", r"headcount", r"head count", r"workforce", r"staff",
              r"payroll", r"positions", r"posts"]
 
