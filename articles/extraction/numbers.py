@@ -247,25 +247,41 @@ MONEY_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 # where the article itself says which pound or dollar it means ("syrische Pfund", "S$", "Singapore dollars")
-_FIXING_RE = re.compile(
-    rf"(?:{'|'.join(re.escape(w) for w in sorted(QUALIFIED_CURRENCIES, key=len, reverse=True))})\b"
-    rf"|(?:{'|'.join(re.escape(w) for w in _currencies.SYMBOLS if len(w) > 1 and w.endswith('$'))})",
+_CURRENCY_NOUN_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted({re.split(r'[ -]', w)[-1] for w in QUALIFIED_CURRENCIES}, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
+_WORDS_BEFORE = re.compile(r"(?:([A-Za-zÄÖÜäöüß]+)[ ])?([A-Za-zÄÖÜäöüß]+)[ -]$")
+_DOLLAR_SIGN_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,2}\$")
 
 
 def article_currencies(text: str) -> dict[str, str]:
     """The meaning the article gives its ambiguous currency nouns: {"pfund": "SYP"} when it speaks of
     "syrische Pfund", {"dollar": "SGD", "cent": "SGD"} when its amounts are in "S$"; the most named wins."""
     counts: dict[tuple[str, str], int] = {}
-    for m in _FIXING_RE.finditer(text):
-        word = m.group(0).lower()
-        code = QUALIFIED_CURRENCIES.get(word) or _currencies.SYMBOLS.get(word)
-        noun = AMBIGUOUS.get(re.split(r"[ -]", word)[-1], "dollar")
+    found: list[tuple[str, str]] = []
+    for m in _CURRENCY_NOUN_RE.finditer(text):
+        noun = m.group(0).lower()
+        w = _WORDS_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if not w:
+            continue
+        sep = text[m.start() - 1]
+        for words in ((w.group(1), w.group(2)), (w.group(2),)):
+            if None in words:
+                continue
+            key = " ".join(words).lower() + (" " if sep == " " else "-") + noun
+            if key in QUALIFIED_CURRENCIES:
+                found.append((noun, QUALIFIED_CURRENCIES[key]))
+                break
+    for m in _DOLLAR_SIGN_RE.finditer(text):
+        code = _currencies.SYMBOLS.get(m.group(0).lower())
         if code:
-            counts[(noun, code)] = counts.get((noun, code), 0) + 1
-            if noun == "dollar":
-                counts[("cent", code)] = counts.get(("cent", code), 0) + 1
+            found.append(("$", code))
+    for word, code in found:
+        noun = AMBIGUOUS.get(word, "dollar")
+        counts[(noun, code)] = counts.get((noun, code), 0) + 1
+        if noun == "dollar":
+            counts[("cent", code)] = counts.get(("cent", code), 0) + 1
     out: dict[str, str] = {}
     for (noun, code), _n in sorted(counts.items(), key=lambda kv: kv[1]):
         out[noun] = code
@@ -335,6 +351,25 @@ def _bound(before: str) -> str:
     return "eq"
 
 
+# where a figure may be: a number or a number word; FIGURE_RE is only tried a few characters before one (a
+# currency sign or code stands before it), far cheaper than searching with it through the whole text
+_ANCHOR_RE = re.compile(rf"\d+(?:[.,]\d+)*|(?<![\w])(?:{_WORDS})(?![\w])", re.IGNORECASE)
+
+
+def _search_figure(text: str, pos: int, endpos: int | None = None) -> re.Match[str] | None:
+    """FIGURE_RE.search(text, pos[, endpos]), looking only near numbers."""
+    end = len(text) if endpos is None else endpos
+    while True:
+        a = _ANCHOR_RE.search(text, pos, end)
+        if a is None:
+            return None
+        for start in range(max(pos, a.start() - 6), a.start() + 1):
+            m = FIGURE_RE.match(text, start, end)
+            if m is not None:
+                return m
+        pos = a.end()
+
+
 def find_figures(
     text: str, language: str, *, money_context: bool | None = None, default_currency: str | None = None
 ) -> list[Mention]:
@@ -347,7 +382,7 @@ def find_figures(
     fixed = article_currencies(text)
     pos = 0
     while True:
-        m = FIGURE_RE.search(text, pos)
+        m = _search_figure(text, pos)
         if m is None:
             break
         if m.group("num2") and not _is_range(m, text, language):
@@ -611,7 +646,7 @@ def _borrowed_unit(
     lead = _PAIR_LEAD.search(text, max(0, m.start() - 40), m.start())
     if lead is None and not _PAIR_AFTER_WORD.match(text, m.end()):
         return None
-    nxt = FIGURE_RE.search(text, m.end(), m.end() + 90)
+    nxt = _search_figure(text, m.end(), m.end() + 90)
     if nxt is None:
         return None
     gap = text[m.end() : nxt.start()]

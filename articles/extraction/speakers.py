@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from articles.lexicon import both
+
 from . import dates
 from .names import STOPWORDS, display_name, find_people, first_name_gender, first_names, is_role
 from .quotes import Quote, is_statement
@@ -50,6 +52,9 @@ SPEECH_ACT_RE = re.compile(
 
 
 
+_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(both('ARTICLES'))})\s+$", re.IGNORECASE)
+
+
 class SpeakerRules:
     """The speaker rules of a Document (see articles.extraction.pipeline)."""
 
@@ -74,8 +79,12 @@ class SpeakerRules:
             got = self.book.resolve(tok)
             if got:
                 out.append((pos, m.end(), got))
-            elif _fold(tok) in first_names() and not (m.end() < len(text) and text[m.end()] in "-."):
-                out.append((pos, m.end(), tok))  # a first name on its own ("unser Friedrich")
+            elif (
+                _fold(tok) in first_names()
+                and not (m.end() < len(text) and text[m.end()] in "-.")
+                and not _ARTICLE_BEFORE.search(text, max(0, pos - 12), pos)
+            ):
+                out.append((pos, m.end(), tok))  # a first name on its own ("unser Friedrich"), not "die Lage"
         out += [(pm.start(), pm.end(), None) for pm in PRONOUN_RE.finditer(text)]
         out.sort()
         return out

@@ -132,7 +132,7 @@ def test_scare_quotes_and_titles_are_not_quotes(body):
 
 
 def test_quote_without_any_speaker_is_left_out_but_its_figure_stays():
-    body = "Zwei Welten prallen aufeinander:\n„Das kostet am Ende bis zu 40 Milliarden Euro.“"
+    body = "Die Stimmung ist gereizt:\n„Das kostet am Ende bis zu 40 Milliarden Euro.“"
     claims = extract_claims(body, language="de", published_on=None)
     assert [(c.kind, c.quantity.value, c.quantity.bound) for c in claims] == [("figure", 4e10, "le")]
 
