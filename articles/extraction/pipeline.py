@@ -93,13 +93,18 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
     used: set[int] = set()  # mention indexes attached to a quote
     quotes = find_quotes(body)
     previous_date: dt.date | None = None
+    previous_quote = None
     for q in quotes:
         inner = body[q.start : q.end]
         if not is_statement(inner):
             continue
         speaker, ctx, header_date = art.speaker_for(q, quotes)
         if speaker is None:
+            speaker = art.speaker_from_context(q, previous_quote)
+            ctx = body[art.sentences[art.sentence_index(q.open)][0] : q.open] if art.sentences else ""
+        if speaker is None:
             continue
+        previous_quote = (q, speaker)
         stated = None
         if header_date:
             stated = dates.find_date(header_date, lang, published_on, previous_date)

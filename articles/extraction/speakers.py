@@ -16,18 +16,8 @@ from .names import STOPWORDS, display_name, find_people, first_name_gender, firs
 from .quotes import Quote, is_statement
 from .topics import _fold
 
-SPEECH = (
-    r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|schrieb|schreibt|geschrieben|betonte|betont|"
-    r"meinte|meint|warnte|warnt|postete|gepostet|twitterte|getwittert|kommentierte|antwortete|fragte|"
-    r"behauptete|behauptet|verspricht|versprach|versprochen|äußerte|ergänzte|fügte|räumte|kündigte|so|laut|"
-    r"umschrieb|umschrieben|zitiert|sprach|spricht|twittert|schreiben|sagen|erklären|"
-    r"said|says|wrote|writes|told|tells|added|adds|stated|states|posted|tweeted|argued|warned|claimed|"
-    r"explained|insisted|noted|replied|asked|according|promised|announced|"
-    r"kritisierte|kritisiert|mahnte|mahnt|forderte|fordert|bekräftigte|unterstrich|bestätigte|widersprach|"
-    r"entgegnete|erwiderte|versicherte|verkündete|zitierte|warnen|"
-    r"countered|cautioned|acknowledged|admitted|remarked|commented|responded|stressed|emphasised|emphasized|"
-    r"predicted|conceded|declared|confirmed|recalled|observed"
-)
+# verbs of saying and the words that attribute a statement ("laut", "so", "according"), both languages
+SPEECH = "|".join(sorted({*both("SPEECH_VERBS"), *both("ATTRIBUTION_WORDS")}, key=len, reverse=True))
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
 CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
@@ -53,6 +43,10 @@ SPEECH_ACT_RE = re.compile(
 
 
 _ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(both('ARTICLES'))})\s+$", re.IGNORECASE)
+
+
+QUOTE_MARK_RE = re.compile(r"[„“”»«\"]")
+PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
 
 
 class SpeakerRules:
@@ -300,3 +294,35 @@ class SpeakerRules:
         if not verbs:
             return None
         return self._bare_speaker(text[verbs[-1].start() :], before_verb=False)
+
+    def speaker_from_context(self, q: Quote, previous: tuple[Quote, str] | None) -> str | None:
+        """For a quote no rule of speaker_for attributes: the person the sentence before it reports speaking
+        ("Auf Nachfrage sagt Keuter, er könne sich nicht erinnern. „…“", "laut X … . „…“"), else the speaker
+        of the quote just before it that it goes on ("“A,” X said. “B.”", and a quote opening the paragraph
+        after one that ended with "he said")."""
+        body = self.body
+        si = self.sentence_index(q.open)
+        s_start = self.sentences[si][0] if self.sentences else 0
+        opens_sentence = not body[min(s_start, q.open) : q.open].strip(" \t\n„“\"»«(")
+        if opens_sentence and si > 0:
+            ps, pe = self.sentences[si - 1]
+            prev_sentence = body[ps:pe]
+            if SPEECH_RE.search(prev_sentence) and not QUOTE_MARK_RE.search(prev_sentence):
+                who = self._person_in(prev_sentence, ps, near_verb=True)
+                if who:
+                    return who
+        if previous is None:
+            return None
+        prev_q, prev_speaker = previous
+        gap = body[(prev_q.close + 1 if prev_q.closed else prev_q.end) : q.open]
+        if len(gap) > 240 or QUOTE_MARK_RE.search(gap.strip()):
+            return None
+        breaks = len(PARA_BREAK_RE.findall(gap)) + gap.count("\n") - 2 * len(PARA_BREAK_RE.findall(gap))
+        if breaks > 1:
+            return None
+        if breaks == 1 and not gap.rstrip(" \t").endswith("\n"):
+            return None  # the quote does not open its paragraph
+        named = {mn[2] for mn in self._mentions(gap) if mn[2] is not None}
+        if named - {prev_speaker} and not any(prev_speaker.endswith(n) or n.endswith(prev_speaker) for n in named):
+            return None  # someone else is named between the two
+        return prev_speaker

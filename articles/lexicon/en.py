@@ -38,7 +38,7 @@ SPEECH_VERBS = """
     said says wrote writes told tells added adds stated states posted tweeted argued warned claimed explained
     insisted noted replied asked promised announced countered cautioned acknowledged admitted remarked
     commented responded stressed emphasised emphasized predicted conceded declared confirmed recalled observed
-    reported testified
+    reported testified remembers recalls notes explains argues warns insists adds
     """.split()
 ATTRIBUTION_WORDS = ["according"]
 SPEECH_ACT_NOUNS = """
