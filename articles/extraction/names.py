@@ -73,6 +73,7 @@ _SAID_AFTER = re.compile(
 )
 
 
+_ROLE_NEXT = re.compile(rf"[ \t]+(?:{ROLE_WORD})(?![\w])")
 _THIRD_NAME = re.compile(rf"[ \t]+{WORD}\b")
 
 
@@ -97,6 +98,10 @@ def find_people(text: str) -> list[Person]:
         if is_role(first) or (not known and is_role(last)):
             continue  # "sagte Wirtschaftsminister Tilo": a role, not a name (but "Max Richter" is one)
         end = m.start(3) + len(last)
+        if text[end : end + 1] == "." and is_role(last + "."):
+            continue  # "California Sen. Dianne Feinstein": a place and an abbreviated title
+        if _ROLE_NEXT.match(text, end):
+            continue  # "Senate Democratic leader Chuck Schumer": words before a role describe it
         if not known and _THIRD_NAME.match(text, end) and len(first) >= 12 and "-" not in first:
             # "so Gewerkschaftssekretärin Aylin Demir": a long compound noun before two names is a role, not a
             # first name (first names are shorter)

@@ -552,15 +552,22 @@ _TIME_NOUN = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?:„“\"»]\s*|\n\s*)$")
 
 
+# capitalised English words before a number that are no label: months, bounds and words opening a sentence
+_NOT_LABELS = frozenset([*_en.MONTHS, *_en.WEEKDAYS, *(w for ws in _en.BOUNDS.values() for w in ws), "than", "and",
+                         "the", "about", "some", "nearly", "almost", "only", "just", "all", "another", "at", "of"])
+
+
 def _label_number(text: str, start: int, language: str) -> bool:
-    """ "Paragraf 7", "Heinrich-Mann-Allee 107", "Ridge Road 12": a number right after a label, or in German
-    right after a capitalised word that does not open the sentence, names a thing; it counts nothing."""
+    """ "Paragraf 7", "Heinrich-Mann-Allee 107", "Windows 11": a number right after a label, or right after a
+    capitalised word that does not open the sentence, names a thing; it counts nothing."""
     before = text[max(0, start - 40) : start]
     if _LABEL_BEFORE.search(before):
         return True
     w = re.search(r"([\w-]+)[ \u00a0]+$", before)
-    if not (w and w.group(1)[:1].isupper() and language.startswith("de")):
+    if not (w and w.group(1)[:1].isupper()):
         return False
+    if language.startswith("en") and (w.group(1).casefold() in _NOT_LABELS or _THOUSANDS["en"].match(text, start)):
+        return False  # "More than 100 men", "June 1"
     if _THOUSANDS["de"].match(text, start) or _TIME_NOUN.fullmatch(w.group(1)):
         return False  # "im März 2.000 neue Stellen": no label has a thousands separator or follows a month
     return not _SENTENCE_START.search(before[: w.start(1)])
