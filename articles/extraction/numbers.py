@@ -462,6 +462,8 @@ def find_figures(
                 value = float(num_raw.replace(".", "").replace(",", ""))  # "1.200 jobs": nobody counts 1.2 jobs
             if value * scale < 2:
                 continue
+            if value * scale == 2 and not (num2 or _bound(before) != "eq"):
+                continue  # "two firms", "zwei Schritte": a pair is mentioned, rarely claimed
         if unit is None:
             if not scale_raw or scale < 1e6:
                 continue

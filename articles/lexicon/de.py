@@ -173,7 +173,7 @@ COUNT_NOUNS = [
 # adjectives that refer back to things already counted ("die drei verbliebenen Kraftwerke"): no new count
 REMAINDER_ADJECTIVES = ["verbliebenen", "übrigen", "restlichen", "letzten", "ersten", "beiden"]
 # nouns after a number that name a tally, not things ("12 von 30 Stimmen" is a vote, "3 Punkte" a score)
-NOT_COUNTED_NOUNS = ["stimmen", "punkte", "punkten", "tore", "siege", "niederlagen", "grad", "uhr", "mal", "male"]
+NOT_COUNTED_NOUNS = ["drittel", "dritteln", "viertel", "vierteln", "fünftel", "dinge", "stimmen", "punkte", "punkten", "tore", "siege", "niederlagen", "grad", "uhr", "mal", "male"]
 # nouns for jobs: "Stellen", "Arbeitsplätze" and "jobs" count one thing (regex stems)
 JOB_NOUNS = [r"arbeitspl", r"stellen$", r"mitarbeiter", r"beschäftigte", r"angestellte", r"belegschaft",
              r"arbeitskräfte", r"fachkräfte"]

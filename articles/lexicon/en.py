@@ -139,7 +139,7 @@ COUNT_NOUNS = [
     r"patients", r"cases", r"warehouses", r"projects", r"substations", r"plants", r"sites",
 ]
 REMAINDER_ADJECTIVES = ["remaining", "other", "last", "first"]
-NOT_COUNTED_NOUNS = ["votes", "points", "goals", "wins", "losses", "times", "degrees", "odds", "lengths"]
+NOT_COUNTED_NOUNS = ["thirds", "quarters", "fifths", "halves", "things", "votes", "points", "goals", "wins", "losses", "times", "degrees", "odds", "lengths"]
 # plurals without an -s (a grammar's irregular plurals of countable nouns)
 IRREGULAR_PLURALS = ["men", "women", "children", "people", "staff", "police", "sheep", "fish", "cattle", "mice",
                      "geese", "teeth", "feet", "personnel", "aircraft"]
