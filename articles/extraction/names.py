@@ -28,6 +28,8 @@ def first_name_gender(first: str) -> str | None:
     return _name_dictionary().get(first.casefold()) or None
 
 
+_TITLES = frozenset([*de.TITLES, *en.TITLES, *de.ACADEMIC_TITLES, *en.ACADEMIC_TITLES])
+
 WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+)?"
 PERSON_RE = re.compile(rf"(?<![\w-])(?=({WORD})(?:\s+([A-Z])\.)?\s+((?:(?:von|van|de|al)\s+)?{WORD})\b)")
 PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f"}
@@ -137,6 +139,8 @@ def speaker_key(name: str) -> str:
 def display_name(name: str) -> str:
     """ "David O. Sacks" -> "David Sacks" (middle initials dropped), whitespace tidied."""
     toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)]
+    while len(toks) > 1 and toks[0].casefold().rstrip(".") in _TITLES:
+        toks = toks[1:]  # "Mr Rutherford" is Rutherford: the article names him in full elsewhere
     return " ".join(toks)
 
 

@@ -182,7 +182,7 @@ def _key_terms(title: str, body: str, book: NameBook) -> list[str]:
                 counts[low] = counts.get(low, 0) + 1
     out = []
     for t in keys:
-        if counts.get(t, 0) >= 2 and t not in TOPIC_GENERIC and t not in out:
+        if counts.get(t, 0) >= 1 and t not in TOPIC_GENERIC and t not in out:
             out.append(t)
     return out[:4]
 

@@ -173,10 +173,41 @@ COUNT_NOUNS = [
 # adjectives that refer back to things already counted ("die drei verbliebenen Kraftwerke"): no new count
 REMAINDER_ADJECTIVES = ["verbliebenen", "übrigen", "restlichen", "letzten", "ersten", "beiden"]
 # nouns after a number that name a tally, not things ("12 von 30 Stimmen" is a vote, "3 Punkte" a score)
-NOT_COUNTED_NOUNS = ["drittel", "dritteln", "viertel", "vierteln", "fünftel", "dinge", "stimmen", "punkte", "punkten", "tore", "siege", "niederlagen", "grad", "uhr", "mal", "male"]
+NOT_COUNTED_NOUNS = [
+    "drittel", "dritteln", "viertel", "vierteln", "fünftel", "dinge", "stimmen", "punkte", "punkten", "tore",
+    "siege", "niederlagen", "grad", "uhr", "mal", "male"]
 # nouns for jobs: "Stellen", "Arbeitsplätze" and "jobs" count one thing (regex stems)
 JOB_NOUNS = [r"arbeitspl", r"stellen$", r"mitarbeiter", r"beschäftigte", r"angestellte", r"belegschaft",
              r"arbeitskräfte", r"fachkräfte"]
+
+# What a count counts, by kind, so that a German count meets its English translation: kind -> noun stems
+# (general news nouns; the English list in en.py uses the same kinds).
+COUNT_KINDS = {
+    "jobs": ["arbeitspl", "stellen", "jobs", "mitarbeiter", "beschäftigte", "angestellte", "belegschaft",
+             "arbeitskräfte", "fachkräfte", "posten"],
+    "people": ["menschen", "personen", "einwohner", "bürger", "leute"],
+    "households": ["haushalt"],
+    "companies": ["unternehmen", "firmen", "betriebe"],
+    "vehicles": ["fahrzeug", "autos", "pkw"],
+    "data centres": ["rechenzentr"],
+    "substations": ["umspannwerk"],
+    "users": ["nutzer", "kunden", "abonnenten"],
+    "homes": ["wohnungen", "häuser"],
+    "deaths": ["tote", "todesopfer"],
+}
+# German nouns of subjects news compare across languages, with their English word (a general bilingual news
+# vocabulary, not the words of any one story): lets a German claim meet its English translation.
+SUBJECT_TRANSLATIONS = {
+    "wasser": "water", "rechenzentren": "data centres", "rechenzentrum": "data centre", "strom": "electricity",
+    "energie": "energy", "netz": "grid", "netzbetreiber": "grid operator", "spitzenlast": "peak demand",
+    "stellen": "jobs", "arbeitsplätze": "jobs", "kosten": "cost", "umsatz": "revenue", "gewinn": "profit",
+    "verlust": "loss", "schulden": "debt", "steuer": "tax", "haushalt": "budget", "miete": "rent",
+    "preis": "price", "preise": "prices", "studie": "study", "regierung": "government", "werk": "plant",
+    "fabrik": "factory", "flughafen": "airport", "bahn": "railway", "see": "lake", "fluss": "river",
+    "kühlung": "cooling", "verbrauch": "use", "wasserverbrauch": "water use", "stromverbrauch": "power use",
+    "nachfrage": "demand", "prognose": "forecast", "abbau": "cuts", "stellenabbau": "job cuts",
+    "umspannwerke": "substations", "logistikkonzern": "logistics group",
+}
 
 # Words before a figure that set its bound (from the seed key's conventions: "rund" is approx, "bis zu" le).
 BOUNDS = {

@@ -139,12 +139,28 @@ COUNT_NOUNS = [
     r"patients", r"cases", r"warehouses", r"projects", r"substations", r"plants", r"sites",
 ]
 REMAINDER_ADJECTIVES = ["remaining", "other", "last", "first"]
-NOT_COUNTED_NOUNS = ["thirds", "quarters", "fifths", "halves", "things", "votes", "points", "goals", "wins", "losses", "times", "degrees", "odds", "lengths"]
+NOT_COUNTED_NOUNS = [
+    "thirds", "quarters", "fifths", "halves", "things", "votes", "points", "goals", "wins", "losses", "times",
+    "degrees", "odds", "lengths"]
 # plurals without an -s (a grammar's irregular plurals of countable nouns)
 IRREGULAR_PLURALS = ["men", "women", "children", "people", "staff", "police", "sheep", "fish", "cattle", "mice",
                      "geese", "teeth", "feet", "personnel", "aircraft"]
 JOB_NOUNS = [r"jobs?$", r"employees", r"workers", r"headcount", r"head count", r"workforce", r"staff",
              r"payroll", r"positions", r"posts"]
+
+COUNT_KINDS = {
+    "jobs": ["jobs", "job", "employees", "workers", "headcount", "head count", "workforce", "staff", "payroll",
+             "positions", "posts", "roles"],
+    "people": ["people", "persons", "residents", "citizens", "inhabitants"],
+    "households": ["household"],
+    "companies": ["companies", "firms", "businesses"],
+    "vehicles": ["vehicle", "cars"],
+    "data centres": ["data cent"],
+    "substations": ["substation"],
+    "users": ["users", "customers", "subscribers"],
+    "homes": ["homes", "houses"],
+    "deaths": ["deaths", "dead", "fatalities"],
+}
 
 BOUNDS = {
     "lt": ["well under", "far under", "just under", "slightly under", "well below", "just below", "less than",

@@ -635,9 +635,12 @@ def test_a_quote_calling_the_figure_a_mere_headline_contradicts_it():
     s = judge(quote, fig)
     assert s is not None and s.relation == "contradicts"
     assert "disputes" in s.reason
-    # the same quote in another article on another topic is not "the same figure" either
-    moved = ClaimFacts(**{**quote.__dict__, "id": 99, "article_id": 2, "topic": "Haushalt"})
+    # the same quote in another article on another topic that shares no subject with it is not "the same figure"
+    moved = ClaimFacts(**{**quote.__dict__, "id": 99, "article_id": 2, "topic": "Haushalt", "terms": ["haushalt"]})
     assert judge(moved, fig) is None
+    # ...but one sharing the subject terms disputes it across articles too
+    elsewhere = ClaimFacts(**{**quote.__dict__, "id": 98, "article_id": 2, "topic": "Haushalt"})
+    assert judge(elsewhere, fig).relation == "contradicts"
 
 
 def test_a_quote_naming_the_figure_afresh_with_a_no_elsewhere_is_still_the_same():
