@@ -1,9 +1,11 @@
 """Suggested links for new claims, found through indexes, never by comparing all pairs.
 
 One SQL statement gathers a bounded candidate set for a batch of new claims, each branch served by an
-index: same unit and topic (claim_unit_topic), same unit and value within 10 % (claim_unit_value), same
-article (article FK), same speaker (claim_speaker), and similar wording: pg_trgm similarity among the
-latest claims of the same topic (claim_topic_id), for claims without a figure (the unit branches find those).
+index: same unit and topic (claim_unit_topic), same unit and value within 10 % (claim_unit_value), the
+nearest values of the same unit below and above within one order of magnitude, whatever the topic or the
+language (claim_unit_value, read in value order: a revision or a contradiction across articles that share no
+topic label), same article (article FK), same speaker (claim_speaker), and similar wording: pg_trgm similarity
+among the latest claims of the same topic (claim_topic_id), for claims without a figure.
 The pure judge in articles.linking.judge decides which candidates become suggestions. A batch
 (an import run flushes one every few hundred claims) costs four queries, however many claims it holds.
 """
@@ -37,6 +39,16 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
       AND c.quantity_value BETWEEN m.quantity_value * 0.9 AND m.quantity_value * 1.1 AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c
+    WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
+      AND c.quantity_value <= m.quantity_value AND c.quantity_value >= m.quantity_value * 0.1 AND c.id < m.id
+    ORDER BY c.quantity_value DESC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c
+    WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
+      AND c.quantity_value > m.quantity_value AND c.quantity_value <= m.quantity_value * 10 AND c.id < m.id
+    ORDER BY c.quantity_value ASC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c WHERE c.article_id = m.article_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)

@@ -538,7 +538,10 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         # "now expects 4.2 GW", "korrigiert … nun 900 Arbeitsplätze": the later figure says it replaces one
         newer, older = (new, old) if new.published_on > old.published_on else (old, new)
         assert newer.quantity is not None and older.quantity is not None
-        score = 0.62 + 0.1 * topic_eq + 0.03 * min(len(shared), 4)
+        named = _other_values(newer.text, newer.language, newer.quantity.unit, newer.quantity.value)
+        if named and not any(math.isclose(v, older.quantity.value, rel_tol=0.01) for v in named):
+            return None  # "statt 1.400 nun 900": it replaces the figure it names, not this one
+        score = 0.62 + 0.1 * topic_eq + 0.03 * min(len(shared), 4) + 0.1 * bool(named)
         return Suggestion(
             "updates",
             round(score, 3),
@@ -689,6 +692,17 @@ def _bounds_comparable(a: Quantity, b: Quantity) -> bool:
 _REVISION_RE = re.compile(
     rf"\b(?:{'|'.join(re.escape(w) for w in [*_de.REVISION_WORDS, *_en.REVISION_WORDS])})\b", re.IGNORECASE
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_values(text: str, language: str, unit: str, value: float) -> tuple[float, ...]:
+    """The values of the other figures of `text` in `unit` ("up from the 3.5 GW it forecast")."""
+    cur = unit if len(unit) == 3 else "USD"
+    return tuple(
+        m.quantity.value
+        for m in find_figures(text, language, money_context=True, default_currency=cur)
+        if m.quantity.unit == unit and not math.isclose(m.quantity.value, value, rel_tol=1e-6)
+    )
 
 
 def _revises(c: ClaimFacts) -> bool:
