@@ -104,9 +104,11 @@ def find_people(text: str) -> list[Person]:
             continue  # "California Sen. Dianne Feinstein": a place and an abbreviated title
         if _ROLE_NEXT.match(text, end):
             continue  # "Senate Democratic leader Chuck Schumer": words before a role describe it
-        if not known and _THIRD_NAME.match(text, end) and len(first) >= 12 and "-" not in first:
-            # "so Gewerkschaftssekretärin Aylin Demir": a long compound noun before two names is a role, not a
-            # first name (first names are shorter)
+        if not known and _THIRD_NAME.match(text, end) and (
+            (len(first) >= 12 and "-" not in first) or last.casefold() in names
+        ):
+            # "so Gewerkschaftssekretärin Aylin Demir", "laut Gutachterin Petra Lind": a long compound noun, or a
+            # word that is no first name before a first name and a surname, is a role
             role_at.add(m.start(3) - 1)
             continue
         if not known:

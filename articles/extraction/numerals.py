@@ -3,6 +3,7 @@
 - numbers written as words ("vier", "achtzehn", "eight", "twenty-one", "two hundred and fifty"): the text2num
   package reads them (German and English); "ein"/"one" stay words (the figure rules treat them apart);
 - "half a million" -> 0.5 million, "a dozen" / "ein Dutzend" -> 12;
+- "49,- Euro" (a whole amount) -> "49,0 Euro";
 - digits grouped by any Unicode space ("30 000" with a no-break, thin or narrow no-break space, or a plain
   space): the space becomes the language's thousands separator (same length, no shift).
 
@@ -21,6 +22,7 @@ from articles.lexicon import both, of
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000 "
 SPACED_DIGITS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d.,]\d|\d)")
 _SPACE_IN = re.compile(rf"[{_SPACES}]")
+WHOLE_AMOUNT = re.compile(r"(?<=\d),[-–](?![\d-])")
 WORD = re.compile(r"(?<![\w-])[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*(?![\w-])")
 # words text2num reads that are left to the figure rules: scale words and the weak ones
 _SCALE_WORD = re.compile(
@@ -99,6 +101,7 @@ def rewrite(text: str, language: str) -> Numerals:
     lang = "de" if (language or "de").startswith("de") else "en"
     sep = "." if lang == "de" else ","
     text = SPACED_DIGITS.sub(lambda m: _SPACE_IN.sub(sep, m.group(0)), text)
+    text = WHOLE_AMOUNT.sub(",0", text)  # "49,- Euro": a whole amount, same length
     edits: list[tuple[int, int, str]] = []
     for m in _HALF[lang].finditer(text):
         edits.append((m.start(), m.end(), ("0,5 " if lang == "de" else "0.5 ")))

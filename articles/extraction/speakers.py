@@ -49,6 +49,20 @@ QUOTE_MARK_RE = re.compile(r"[„“”»«\"]")
 PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
 
 
+_END_MARK = re.compile(r"[.;!?]\s")
+_ABBREVIATED = frozenset(both("ABBREVIATIONS"))
+
+
+def _clause_end(text: str) -> int:
+    """Where the sentence of `text` ends: the first ". " not after an abbreviation ("Sen. Marta Quill")."""
+    for m in _END_MARK.finditer(text):
+        word = re.search(r"(\w+)$", text[: m.start()])
+        if m.group(0)[0] == "." and word and word.group(1).casefold() in _ABBREVIATED:
+            continue
+        return m.start()
+    return len(text)
+
+
 class SpeakerRules:
     """The speaker rules of a Document (see articles.extraction.pipeline)."""
 
@@ -223,7 +237,7 @@ class SpeakerRules:
         am = AFTER_RE.match(after)
         if am:
             rest = after[am.end() : am.end() + 90]
-            rest = re.split(r"[.;!?]\s", rest)[0]
+            rest = rest[: _clause_end(rest)]
             who = self._person_in(rest, after_start + am.end())
             if who is None and _SIE_AFTER.match(rest) and not am.group(0).rstrip().endswith("en"):
                 # "…“, sagte sie": a woman named in the sentences before ("sagten sie" would be several)
