@@ -251,6 +251,7 @@ _CURRENCY_NOUN_RE = re.compile(
     rf"\b(?:{'|'.join(sorted({re.split(r'[ -]', w)[-1] for w in QUALIFIED_CURRENCIES}, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
+_QUALIFIERS = frozenset(re.split(r"[ -]", w)[0][:6] for w in QUALIFIED_CURRENCIES)
 _WORDS_BEFORE = re.compile(r"(?:([A-Za-zÄÖÜäöüß]+)[ ])?([A-Za-zÄÖÜäöüß]+)[ -]$")
 _DOLLAR_SIGN_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,2}\$")
 
@@ -260,6 +261,9 @@ def article_currencies(text: str) -> dict[str, str]:
     "syrische Pfund", {"dollar": "SGD", "cent": "SGD"} when its amounts are in "S$"; the most named wins."""
     counts: dict[tuple[str, str], int] = {}
     found: list[tuple[str, str]] = []
+    low = text.casefold()
+    if "$" not in text and not any(q in low for q in _QUALIFIERS):
+        return {}  # no country word and no dollar sign: nothing to fix (a cheap test before the patterns)
     for m in _CURRENCY_NOUN_RE.finditer(text):
         noun = m.group(0).lower()
         w = _WORDS_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -356,6 +360,9 @@ def _bound(before: str) -> str:
 _ANCHOR_RE = re.compile(rf"\d+(?:[.,]\d+)*|(?<![\w])(?:{_WORDS})(?![\w])", re.IGNORECASE)
 
 
+_PRE_HINT = re.compile(r"[$€£¥₹₩₺₽₪₱฿]|[A-Z]{3}|zł", re.IGNORECASE)
+
+
 def _search_figure(text: str, pos: int, endpos: int | None = None) -> re.Match[str] | None:
     """FIGURE_RE.search(text, pos[, endpos]), looking only near numbers."""
     end = len(text) if endpos is None else endpos
@@ -363,7 +370,9 @@ def _search_figure(text: str, pos: int, endpos: int | None = None) -> re.Match[s
         a = _ANCHOR_RE.search(text, pos, end)
         if a is None:
             return None
-        for start in range(max(pos, a.start() - 6), a.start() + 1):
+        lead = max(pos, a.start() - 6)
+        starts = range(lead, a.start() + 1) if _PRE_HINT.search(text, lead, a.start()) else (a.start(),)
+        for start in starts:
             m = FIGURE_RE.match(text, start, end)
             if m is not None:
                 return m

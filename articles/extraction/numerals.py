@@ -76,6 +76,13 @@ class Numerals:
         return os_ if pos == ns else oe
 
 
+# every number word of a language contains one of these (text2num's vocabulary, by stem)
+_ROOTS = {
+    "de": ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
+           "ßig", "ssig", "zig", "hundert", "tausend"),
+    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
+           "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"),
+}
 _HALF = {"en": re.compile(r"\bhalf an? (?=(?:million|billion|trillion)\b)", re.IGNORECASE),
          "de": re.compile(r"\b(?:eine )?halbe (?=(?:million|milliarde|billion)\b)", re.IGNORECASE)}
 _DOZEN = re.compile(rf"\b(?:{'|'.join(both('DOZEN'))})\b", re.IGNORECASE)
@@ -108,6 +115,9 @@ def rewrite(text: str, language: str) -> Numerals:
     for m in _DOZEN.finditer(text):
         if not any(a <= m.start() < b for a, b, _ in edits):
             edits.append((m.start(), m.end(), "12"))
+    low = text.casefold()
+    if not edits and not any(root in low for root in _ROOTS[lang]):
+        return Numerals(text)  # no number word can be here: skip the word-by-word look
     words = [m for m in WORD.finditer(text) if not any(a <= m.start() < b for a, b, _ in edits)]
     i = 0
     while i < len(words):

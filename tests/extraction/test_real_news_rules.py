@@ -116,8 +116,8 @@ def test_the_second_half_of_a_quote_keeps_its_speaker():
         "“We cannot open the shelters as before,” said Tomas Reyes, a former county official. "
         "“Distancing rules halve the space we have.”"
     )
-    assert [(c.speaker, c.text[:9]) for c in claims(body, "en") if c.kind == "quote"] == [
-        ("Tomas Reyes", "We cannot"), ("Tomas Reyes", "Distancing")]
+    got = [(c.speaker, c.text.split()[0]) for c in claims(body, "en") if c.kind == "quote"]
+    assert got == [("Tomas Reyes", "We"), ("Tomas Reyes", "Distancing")]
 
 
 def test_a_quote_paragraph_after_a_quote_with_he_said_keeps_its_speaker():
