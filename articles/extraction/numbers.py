@@ -462,7 +462,13 @@ def find_figures(
                 continue  # "300 Kilometer nördlich der Stadt": where a place is, not a measure
         elif unit_key in DURATION_WORDS and unit is None:
             lead = text[max(0, m.start() - 40) : m.start()]
-            if not (DEADLINE_CUE.search(lead) or _delay_cue(text, m.start(), m_end)):
+            if not (
+                DEADLINE_CUE.search(lead)
+                or _delay_cue(text, m.start(), m_end)
+                or _LENGTH_BEFORE.search(lead)
+                or _LENGTH_AFTER.match(text, m_end)
+                or text[m.start("unit") - 1 : m.start("unit")] == "-"  # "a 14-day quarantine"
+            ):
                 continue
             unit, factor = DURATION_WORDS[unit_key]
         if unit is None and count_raw:
@@ -702,6 +708,12 @@ _DELAY_AFTER = re.compile(
     r"|postponed|pushed back|verspätung|verzögerung)\b",
     re.IGNORECASE,
 )
+
+
+# a length of time said as one: "seit 15 Jahren", "for 36 hours", "25 Jahre lang", "at least 40 years"
+_LENGTH_BEFORE = re.compile(r"(?:^|[^\w])(?:seit|for|mindestens|at least|over the past|in den vergangenen)[ \u00a0]*$",
+                            re.IGNORECASE)
+_LENGTH_AFTER = re.compile(r"[ \u00a0]+(?:lang|long)\b", re.IGNORECASE)
 
 
 # "vor zwei Jahren verschoben", "nach 18 Monaten": a point in time, not the length of a delay

@@ -138,7 +138,8 @@ def test_a_quote_after_a_sentence_reporting_its_speaker():
 
 def test_mr_and_a_bare_surname_resolve_to_the_full_name_given_earlier():
     body = (
-        "Planning chief Owen Hartigan presented the forecast. Mr Hartigan said: “We underestimated how fast demand grows.”"
+        "Planning chief Owen Hartigan presented the forecast. "
+        "Mr Hartigan said: “We underestimated how fast demand grows.”"
     )
     assert [c.speaker for c in claims(body, "en") if c.kind == "quote"] == ["Owen Hartigan"]
 
