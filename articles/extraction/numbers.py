@@ -178,7 +178,7 @@ _RANGE_PART = (
     rf"""{_NUM}))?"""
 )
 _FIGURE = rf"""
-    (?<![\w.,])
+    (?<![\w.,])(?<![^\W\d]-)
     (?:(?P<pre>{_PRE})[ \u00a0]?)?
     (?P<num>{_NUM})
     {{range}}
@@ -471,6 +471,8 @@ def find_figures(
             ):
                 continue
             unit, factor = DURATION_WORDS[unit_key]
+        if unit is None and count_raw and _PER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "250 crimes per 100,000 residents": the base of a rate, not a count
         if unit is None and count_raw:
             unit = "count"
             if value != int(value) and re.fullmatch(r"\d{1,3}[.,]\d{3}", num_raw):
@@ -598,6 +600,11 @@ def _countable_number(raw: str, language: str) -> bool:
     return bool(re.fullmatch(r"[2-9]|[1-9]\d{1,2}", raw))
 
 
+_PER_BEFORE = re.compile(r"(?:^|[^\w])(?:per|pro|je)[ \u00a0]+$", re.IGNORECASE)
+_PER_BASE = re.compile(r"[ \u00a0]+(?:per|pro|je)[ \u00a0]+\d[\d.,]*(?:[ \u00a0]+(?P<noun>[A-Za-zÄÖÜäöüß]+))?",
+                       re.IGNORECASE)
+
+
 def _bare_count(
     text: str, m: re.Match[str], language: str, raw: str | None = None, end: int | None = None
 ) -> tuple[str, int] | None:
@@ -608,6 +615,11 @@ def _bare_count(
     start, end = m.start(), (end if end is not None else m.end())
     if not re.fullmatch(r"[\d.,]+", raw) or _label_number(text, m.start(), language):
         return None
+    if _PER_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "per 100,000 residents": the base of a rate, not a count
+    rate = _PER_BASE.match(text, end)
+    if rate and rate.group("noun"):
+        return rate.group("noun"), end  # "458 per 100,000 residents": the rate is the figure
     german = language.startswith("de")
     nm = (_DE_NOUN_AFTER if german else _EN_NOUN_AFTER).match(text, end)
     modifiers = (nm.group("adj") or "").casefold().split() if nm else []

@@ -54,6 +54,12 @@ def test_figures_in_real_news_forms(body, language, want):
     assert [(pytest.approx(want[0]), want[1], want[2])] == got
 
 
+def test_a_rate_per_hundred_thousand_is_the_figure_and_its_base_is_not():
+    body = "Violent crime rose from 458 per 100,000 residents to 753 per 100,000 residents."
+    assert figures(body, "en") == [(458, "count", "eq"), (753, "count", "eq")]
+    assert figures("The outbreak began after Covid-19 cases rose.", "en") == []
+
+
 def test_the_article_decides_which_pound_a_bare_pfund_is():
     body = "Der Dollar kostete etwa 2000 syrische Pfund. Ein Brot kostet inzwischen 900 Pfund."
     assert [u for _, u, _ in figures(body)] == ["SYP", "SYP"]
