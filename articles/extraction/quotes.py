@@ -33,7 +33,7 @@ def find_quotes(body: str) -> list[Quote]:
             while k < limit:
                 ch = body[k]
                 if (
-                    ch in CLOSERS[c]
+                    (ch in CLOSERS[c] or (c == '"' and body.startswith("''", k)))  # wire copy closes with ''
                     and not body[k - 1].isspace()
                     and (k + 1 >= n or not body[k + 1].isalnum())
                 ):
@@ -44,8 +44,9 @@ def find_quotes(body: str) -> list[Quote]:
                 inner_end = found
                 while inner_end > i + 1 and body[inner_end - 1] in ",; \t\n":
                     inner_end -= 1
-                out.append(Quote(i, i + 1, inner_end, True, found))
-                i = found + 1
+                close = found + 1 if body.startswith("''", found) else found
+                out.append(Quote(i, i + 1, inner_end, True, close))
+                i = close + 1
                 continue
             if found == -1:
                 nl = body.find("\n", i)

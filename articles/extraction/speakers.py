@@ -63,6 +63,20 @@ def _clause_end(text: str) -> int:
     return len(text)
 
 
+# "schreibt ein Sprecher des Bundestages", "said a spokesman for Harbor Grid": an unnamed voice of an organisation
+_ORG_VOICE = re.compile(
+    r"^\s*(?:ein|eine|einer|a|an|the)\s+(?:[a-zäöüß]\w*\s+)?(?P<role>[\w-]+)\s+(?:der|des|vom|von|of|for|at|from)"
+    r"\s+(?:the\s+)?(?P<org>[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,3})"
+)
+
+
+def _organisation_voice(text: str) -> str | None:
+    m = _ORG_VOICE.match(text)
+    if m and is_role(m.group("role")):
+        return m.group("org").rstrip(".")
+    return None
+
+
 class SpeakerRules:
     """The speaker rules of a Document (see articles.extraction.pipeline)."""
 
@@ -238,7 +252,7 @@ class SpeakerRules:
         if am:
             rest = after[am.end() : am.end() + 90]
             rest = rest[: _clause_end(rest)]
-            who = self._person_in(rest, after_start + am.end())
+            who = _organisation_voice(rest) or self._person_in(rest, after_start + am.end())
             if who is None and _SIE_AFTER.match(rest) and not am.group(0).rstrip().endswith("en"):
                 # "…“, sagte sie": a woman named in the sentences before ("sagten sie" would be several)
                 who = self._antecedent(after_start + am.end(), "f")

@@ -142,6 +142,16 @@ def test_a_quote_after_a_sentence_reporting_its_speaker():
     assert [c.speaker for c in claims(body) if c.kind == "quote"] == ["Holger Wendlandt"]
 
 
+def test_wire_copy_quotes_closed_by_two_apostrophes():
+    body = '"We hope to welcome guests from the neighbouring regions by car,\'\' said hotelier Gino Sartori.'
+    assert [c.speaker for c in claims(body, "en") if c.kind == "quote"] == ["Gino Sartori"]
+
+
+def test_an_unnamed_voice_of_an_organisation_speaks_for_it():
+    body = "„Wir prüfen den Vorgang sorgfältig und äußern uns danach“, schreibt ein Sprecher der Stadtwerke Leer."
+    assert [c.speaker for c in claims(body) if c.kind == "quote"] == ["Stadtwerke Leer"]
+
+
 def test_mr_and_a_bare_surname_resolve_to_the_full_name_given_earlier():
     body = (
         "Planning chief Owen Hartigan presented the forecast. "
