@@ -62,6 +62,7 @@ def claim_row(claim: Claim, links: list[dict]) -> dict:
         "text": claim.text,
         "speaker": claim.speaker.name if claim.speaker else None,
         "stated_on": claim.stated_on.isoformat() if claim.stated_on else None,
+        "stated_on_source": claim.stated_on_source or None,
         "quantity": quantity,
         "topic": claim.topic.slug if claim.topic else None,
         "status": claim.status,

@@ -170,6 +170,7 @@ def _claim_from_draft(article: Article, draft: ClaimDraft, speakers: dict, topic
         span_end=draft.end,
         speaker=speakers[draft.speaker],
         stated_on=draft.stated_on,
+        stated_on_source=draft.stated_on_source,  # "stated" / "reported" (no day given: the article's date)
         quantity_value=qty.value if qty else None,
         quantity_unit=qty.unit if qty else "",
         quantity_bound=qty.bound if qty else "",

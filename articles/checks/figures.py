@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from articles.extraction import numbers
 from articles.extraction.dates import find_date
-from articles.extraction.extract import split_sentences
+from articles.extraction.sentences import split_sentences
 
 from .types import Figure
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .extract import extract as _extract
 from .names import canonical_speaker, display_name, speaker_key
+from .pipeline import extract as _extract
 from .types import Bound, ClaimDraft, ClaimKind, Quantity
 
 __all__ = [

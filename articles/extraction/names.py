@@ -8,74 +8,27 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from articles.lexicon import both, de, en
+from articles.lexicon import first_names as _name_dictionary
+
 # Function words, months and weekdays: never a name, never a salient term.
-FUNCTION_WORDS = frozenset(
-    """
-        der die das den dem des ein eine einen einem einer und oder aber doch denn wenn als auch sie
-        er es wir ihr ich du man kein keine keinen nur mit am im in an auf aus bei nach von vor zu
-        zum zur für über unter so wie was wer wo dann heute damit dabei während obwohl ob selbst
-        schon jetzt hier bis seit nein ja nicht noch diese dieser dieses jener alle viele mehr
-        weniger nun da dort immer nie genau ganz sogar eben also erst the and but if when as he she
-        it we they a an in on at by for from to of with so how what who then today now here said
-        says may will can could would should not no yes this that these those there their his her
-        its our your my all many more most some any every each one two three after before since
-        until while january february march april june july august september october november
-        december januar februar märz juni juli oktober dezember feb mar apr jun jul aug sep sept oct
-        okt nov dec dez montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday
-        wednesday thursday friday saturday sunday
-    """.split()
-)
-# Capitalised words that are never a first name or a surname here (nouns that are first names somewhere).
-STOPWORDS = FUNCTION_WORDS | frozenset(
-    """
-        genesis meta mission long hope faith grace art chip rose summer sky star power king queen
-        president präsident präsidentin chef chefin ceo minister ministerin kanzler kanzlerin
-        sprecher sprecherin white house weißen haus news times post street journal project projekt
-        plan tesla apple amazon google microsoft oracle nvidia softbank openai x twitter
-    """.split()
-)
+FUNCTION_WORDS = frozenset(both("FUNCTION_WORDS"))
+# Capitalised words that are never a first name or a surname (nouns that are first names somewhere).
+STOPWORDS = FUNCTION_WORDS | frozenset(both("NEVER_NAMES"))
+
 
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Known first names (casefolded), from the list below: common in German and English news."""
-    return frozenset(_FALLBACK - STOPWORDS)
-
-
-_FALLBACK = set(
-    """
-        adam alexander alexandra alice andrea andreas angela anna anne annalena antonio barbara ben
-        benjamin bernd bill bob boris brian carl carlos charles chris christian christina christine
-        claudia daniel david dieter donald elena elizabeth elon emily emma emmanuel eric eva felix
-        frank franz friedrich george gerhard giorgia hans harald heinz helmut henry hubert ilse
-        isabel jack james jan jane jason jeff jennifer jens jensen jerome jim joachim joe johann
-        johannes john jonas jonathan jorge josef joseph julia julian jürgen karin karl karoline
-        kamala katharina katrin kevin klaus lars larry laura lena lisa lucas lukas manfred marc
-        marco maria mario mark markus martin mary masayoshi matthias max michael michelle mike nancy
-        nicola nina olaf oliver patrick paul peter petra philipp rainer ralf richard rishi robert
-        ross ruth sabine sam sarah satya scott sebastian sergey simon sophie stefan steffen stephan
-        steve steven sundar susanne sven thomas tim tobias tom ulrich ursula uwe volker walter
-        werner william wolfgang xi yann
-    """.split()
-)
-
-# first names of the list above that are women's names (the others are men's, or either)
-_FEMALE = frozenset(
-    """
-        alexandra alice andrea angela anna anne annalena barbara christina christine claudia elena elizabeth
-        emily emma eva giorgia ilse isabel jane jennifer julia karin karoline kamala katharina katrin laura lena
-        lisa maria mary michelle nancy nina petra ruth sabine sarah sophie susanne ursula
-    """.split()
-)
-_EITHER = frozenset({"andrea", "nicola", "kim", "alex", "sam", "chris", "jan"})
+    """Known first names (casefolded): the general name dictionary of articles.lexicon."""
+    return frozenset(n for n in _name_dictionary() if n not in STOPWORDS)  # NOT_FIRST_NAMES are left out there
 
 
 def first_name_gender(first: str) -> str | None:
-    """ "f" or "m" for a first name of the list, None for any other (or one used for both)."""
-    f = first.casefold()
-    if f in _EITHER or f not in _FALLBACK:
-        return None
-    return "f" if f in _FEMALE else "m"
+    """ "f" or "m" for a first name of the dictionary, None for any other (or one used for both)."""
+    return _name_dictionary().get(first.casefold()) or None
 
+
+_TITLES = frozenset([*de.TITLES, *en.TITLES, *de.ACADEMIC_TITLES, *en.ACADEMIC_TITLES])
 
 WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+)?"
 PERSON_RE = re.compile(rf"(?<![\w-])(?=({WORD})(?:\s+([A-Z])\.)?\s+((?:(?:von|van|de|al)\s+)?{WORD})\b)")
@@ -93,26 +46,8 @@ class Person:
 # A role or title right before two capitalised words marks them as a person's name even when the first name
 # is not in the list: "Wirtschaftsminister Tilo Brandner", "chief executive Jonas Berg", "Governor Wade
 # Kessler". German roles are matched as the end of a compound ("Digitalkommissarin", "Grünen-Abgeordnete").
-ROLE_SUFFIX = (
-    r"minister|ministerin|chef|chefin|sprecher|sprecherin|kommissar|kommissarin|präsident|präsidentin"
-    r"|abgeordnete|abgeordneter|ökonom|ökonomin|analyst|analystin|gewerkschafter|gewerkschafterin"
-    r"|vorsitzende|vorsitzender|kanzler|kanzlerin|bürgermeister|bürgermeisterin|direktor|direktorin"
-    r"|leiter|leiterin|gründer|gründerin|experte|expertin|forscher|forscherin|professor|professorin"
-    r"|manager|managerin|berater|beraterin|senator|senatorin|gouverneur|gouverneurin|staatssekretär"
-    r"|staatssekretärin|geschäftsführer|geschäftsführerin|investor|investorin|politiker|politikerin"
-    r"|unternehmer|unternehmerin|vorstand|vorständin|aktivist|aktivistin|anwalt|anwältin|richter|richterin"
-    r"|botschafter|botschafterin|beauftragte|beauftragter|stadtrat|stadträtin|landrat|landrätin"
-    r"|sekretär|sekretärin|referent|referentin|vertreter|vertreterin|funktionär|funktionärin|volkswirt"
-    r"|volkswirtin|wissenschaftler|wissenschaftlerin|ingenieur|ingenieurin|lobbyist|lobbyistin|journalist"
-    r"|journalistin|kritiker|kritikerin|stratege|strategin|betriebsrat|betriebsrätin|mitglied|obmann|obfrau"
-)
-ROLE_WORD = (
-    r"governor|gov\.|senator|sen\.|rep\.|representative|minister|president|chancellor|spokesperson|spokesman"
-    r"|spokeswoman|analyst|economist|executive|officer|ceo|cfo|cto|coo|chairman|chairwoman|chair|founder"
-    r"|director|leader|secretary|commissioner|mayor|professor|prof\.|dr\.|researcher|investor|lawmaker"
-    r"|mr\.|mrs\.|ms\.|head|boss|chief|manager|partner|strategist|adviser|advisor|councillor|councilor"
-    r"|councilman|councilwoman|congressman|congresswoman|judge|ambassador|envoy|premier|official|regulator"
-)
+ROLE_SUFFIX = "|".join(sorted(de.ROLE_ENDINGS, key=len, reverse=True))
+ROLE_WORD = "|".join(sorted(en.ROLE_WORDS, key=len, reverse=True))
 _ROLE_WORD = re.compile(rf"(?:{ROLE_WORD})", re.IGNORECASE)
 _ROLE_END = re.compile(rf"(?:{ROLE_SUFFIX})$", re.IGNORECASE)
 
@@ -125,19 +60,11 @@ def is_role(word: str) -> bool:
     return bool(_ROLE_WORD.fullmatch(word) or (_ROLE_END.search(word) and re.fullmatch(r"[\w-]+", word)))
 
 
-_INSTITUTION = re.compile(
-    r"(?:amt|ministerium|kommission|institut|verband|gericht|regierung|bank|agentur|behörde|konzern|gruppe"
-    r"|stiftung|universität|zeitung|office|agency|commission|ministry|institute|association|court|group"
-    r"|university|council|department|authority|bureau|capital|partners|research|holdings)$",
-    re.IGNORECASE,
-)
+_INSTITUTION = re.compile(rf"(?:{'|'.join(both('INSTITUTION_ENDINGS'))})$", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"(?:isch|lich|sche|sches|schen|schem|scher|ische|ischen|ischem|isches|ischer)$", re.I)
 # "said Marcus Feld", "so Henrik Salmela", "Marcus Feld said", "Marcus Feld, an analyst at ...": a name next to a
 # verb of saying or before an apposition that names a role
-_SAID = (
-    r"sagte|sagt|erklärte|erklärt|betonte|schrieb|meinte|warnte|kritisierte|so|laut|said|says|told|tells|wrote"
-    r"|added|explained|warned|argued|noted|according to|stressed|countered|cautioned|insisted|recalled"
-)
+_SAID = "|".join([*both("SPEECH_VERBS"), *de.ATTRIBUTION_WORDS, "according to"])
 _SAID_WORDS = frozenset(w for w in _SAID.split("|") if " " not in w)
 
 
@@ -148,6 +75,7 @@ _SAID_AFTER = re.compile(
 )
 
 
+_ROLE_NEXT = re.compile(rf"[ \t]+(?:{ROLE_WORD})(?![\w])")
 _THIRD_NAME = re.compile(rf"[ \t]+{WORD}\b")
 
 
@@ -172,9 +100,15 @@ def find_people(text: str) -> list[Person]:
         if is_role(first) or (not known and is_role(last)):
             continue  # "sagte Wirtschaftsminister Tilo": a role, not a name (but "Max Richter" is one)
         end = m.start(3) + len(last)
-        if not known and _THIRD_NAME.match(text, end) and len(first) >= 12 and "-" not in first:
-            # "so Gewerkschaftssekretärin Aylin Demir": a long compound noun before two names is a role, not a
-            # first name (first names are shorter)
+        if text[end : end + 1] == "." and is_role(last + "."):
+            continue  # "California Sen. Dianne Feinstein": a place and an abbreviated title
+        if _ROLE_NEXT.match(text, end):
+            continue  # "Senate Democratic leader Chuck Schumer": words before a role describe it
+        if not known and _THIRD_NAME.match(text, end) and (
+            (len(first) >= 12 and "-" not in first) or last.casefold() in names
+        ):
+            # "so Gewerkschaftssekretärin Aylin Demir", "laut Gutachterin Petra Lind": a long compound noun, or a
+            # word that is no first name before a first name and a surname, is a role
             role_at.add(m.start(3) - 1)
             continue
         if not known:
@@ -207,6 +141,8 @@ def speaker_key(name: str) -> str:
 def display_name(name: str) -> str:
     """ "David O. Sacks" -> "David Sacks" (middle initials dropped), whitespace tidied."""
     toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)]
+    while len(toks) > 1 and toks[0].casefold().rstrip(".") in _TITLES:
+        toks = toks[1:]  # "Mr Rutherford" is Rutherford: the article names him in full elsewhere
     return " ".join(toks)
 
 

@@ -17,6 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from articles import lexicon as _lexicon
+from articles.lexicon import currencies as _currencies
+from articles.lexicon import de as _de
+from articles.lexicon import en as _en
+from articles.lexicon import units as _units
+
+from .numerals import rewrite
 from .types import Quantity
 
 NUMBER_WORDS = {
@@ -95,117 +102,42 @@ SCALES: list[tuple[str, float | None]] = [
 _SCALE_RE = "|".join(f"(?:{p})" for p, _ in SCALES)
 _SHORT_SCALES = {"bn", "b", "mn", "m", "k", "tn"}
 
+
+
+def _qualified_currencies() -> dict[str, str]:
+    """ "syrische pfund", "singapur-dollar", "singapore dollars": a currency noun fixed by its country."""
+    out: dict[str, str] = {}
+    for (adj, noun), code in _de.QUALIFIED_CURRENCIES.items():
+        for end in ("", "e", "en", "er", "es"):
+            out[f"{adj}{end} {noun}"] = code
+        out[f"{adj}-{noun}"] = code
+    for (adj, noun), code in _en.QUALIFIED_CURRENCIES.items():
+        out[f"{adj} {noun}"] = code
+        out[f"{adj} {noun.removesuffix('s')}"] = code
+    return out
+
+
+QUALIFIED_CURRENCIES = _qualified_currencies()
+# ISO codes that are also words ("try", "cop") are read only in capitals, before a number ("TRY 5")
+_WORD_CODES = frozenset({"try", "cop", "pen", "ars", "sar", "won", "rand", "real", "all"})
 CURRENCY_WORDS = {
-    "us-dollar": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "$": "USD",
-    "us$": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "eur": "EUR",
-    "€": "EUR",
-    "pfund": "GBP",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "gbp": "GBP",
-    "£": "GBP",
-    "franken": "CHF",
-    "chf": "CHF",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "cny": "CNY",
+    **{c.lower(): c for c in _currencies.CODES},
+    **_lexicon.both_map("CURRENCY_WORDS"),
+    **_currencies.SYMBOLS,
+    **QUALIFIED_CURRENCIES,
 }
-# unit word -> (unit, factor); ordered longest first in the regex
-UNIT_WORDS: dict[str, tuple[str, float]] = {
-    "prozent": ("%", 1),
-    "percent": ("%", 1),
-    "per cent": ("%", 1),
-    "%": ("%", 1),
-    "prozentpunkte": ("%", 1),
-    "percentage points": ("%", 1),
-    "watt": ("W", 1),
-    "kilowatt": ("W", 1e3),
-    "megawatt": ("W", 1e6),
-    "gigawatt": ("W", 1e9),
-    "terawatt": ("W", 1e12),
-    "watts": ("W", 1),
-    "kilowatts": ("W", 1e3),
-    "megawatts": ("W", 1e6),
-    "gigawatts": ("W", 1e9),
-    "terawatts": ("W", 1e12),
-    "kw": ("W", 1e3),
-    "mw": ("W", 1e6),
-    "gw": ("W", 1e9),
-    "tw": ("W", 1e12),
-    "wattstunden": ("Wh", 1),
-    "kilowattstunden": ("Wh", 1e3),
-    "megawattstunden": ("Wh", 1e6),
-    "gigawattstunden": ("Wh", 1e9),
-    "terawattstunden": ("Wh", 1e12),
-    "kilowatt hours": ("Wh", 1e3),
-    "megawatt hours": ("Wh", 1e6),
-    "gigawatt hours": ("Wh", 1e9),
-    "terawatt hours": ("Wh", 1e12),
-    "kwh": ("Wh", 1e3),
-    "mwh": ("Wh", 1e6),
-    "gwh": ("Wh", 1e9),
-    "twh": ("Wh", 1e12),
-    "hektar": ("m2", 1e4),
-    "hectares": ("m2", 1e4),
-    "hectare": ("m2", 1e4),
-    "ha": ("m2", 1e4),
-    "quadratmeter": ("m2", 1),
-    "square metres": ("m2", 1),
-    "square meters": ("m2", 1),
-    "m²": ("m2", 1),
-    "m2": ("m2", 1),
-    "qm": ("m2", 1),
-    "quadratkilometer": ("m2", 1e6),
-    "square kilometres": ("m2", 1e6),
-    "square kilometers": ("m2", 1e6),
-    "km²": ("m2", 1e6),
-    "km2": ("m2", 1e6),
-    "acres": ("m2", 4046.8564224),
-    "kubikmeter": ("m3", 1),
-    "cubic metres": ("m3", 1),
-    "cubic meters": ("m3", 1),
-    "m³": ("m3", 1),
-    "m3": ("m3", 1),
-    "liter": ("m3", 1e-3),
-    "litres": ("m3", 1e-3),
-    "liters": ("m3", 1e-3),
-    "tonnen": ("kg", 1e3),
-    "tonnes": ("kg", 1e3),
-    "tons": ("kg", 1e3),
-    "kilogramm": ("kg", 1),
-    "kilograms": ("kg", 1),
-    "kg": ("kg", 1),
-}
-DURATION_WORDS: dict[str, tuple[str, float]] = {
-    "tage": ("d", 1),
-    "tagen": ("d", 1),
-    "tag": ("d", 1),
-    "days": ("d", 1),
-    "day": ("d", 1),
-    "wochen": ("d", 7),
-    "woche": ("d", 7),
-    "weeks": ("d", 7),
-    "week": ("d", 7),
-    "monate": ("a", 1 / 12),
-    "monaten": ("a", 1 / 12),
-    "monat": ("a", 1 / 12),
-    "months": ("a", 1 / 12),
-    "month": ("a", 1 / 12),
-    "jahre": ("a", 1),
-    "jahren": ("a", 1),
-    "jahr": ("a", 1),
-    "years": ("a", 1),
-    "year": ("a", 1),
-}
+MINOR_UNITS = frozenset(_currencies.MINOR_UNITS)
+# the nouns whose currency the article decides ("Pfund" in a Syrian story is the Syrian pound)
+AMBIGUOUS = {"pfund": "pfund", "pound": "pound", "pounds": "pound", "dollar": "dollar", "dollars": "dollar",
+             "$": "dollar", "franken": "franken", "francs": "franken", "kronen": "kronen", "krone": "kronen",
+             "peso": "peso", "pesos": "peso", "rupien": "rupie", "rupees": "rupie", "cents": "cent", "cent": "cent"}
+_SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(_currencies.SYMBOLS, key=len, reverse=True))
+# a currency before the amount: a sign ("S$", "€") or an ISO code in capitals ("CHF 5", "EUR 49")
+_PRE = rf"(?:{_SYMBOL_ALT}|(?-i:{'|'.join(_currencies.CODES)})(?=[ \u00a0]?\d))"
+# unit word or symbol -> (unit, factor); ordered longest first in the regex
+UNIT_WORDS: dict[str, tuple[str, float]] = {**_units.SYMBOLS, **_lexicon.both_map("UNIT_WORDS")}
+DURATION_WORDS: dict[str, tuple[str, float]] = _lexicon.both_map("DURATION_WORDS")
+_DIRECTIONS = frozenset(_lexicon.both("DIRECTION_WORDS"))
 # counted things: a number before one of these is a count
 COUNT_NOUNS = (
     r"arbeitspl(?:atz|ätze|ätzen)|jobs?|stellen|mitarbeiter(?:innen|n)?|beschäftigte[n]?|angestellte[n]?"
@@ -230,18 +162,24 @@ DEADLINE_CUE = re.compile(
 )
 
 _UNIT_ALT = "|".join(
-    re.escape(u) for u in sorted([*CURRENCY_WORDS, *UNIT_WORDS, *DURATION_WORDS], key=len, reverse=True)
+    re.escape(u)
+    for u in sorted(
+        [*(w for w in CURRENCY_WORDS if (w not in _WORD_CODES and w.isalpha()) or " " in w or "-" in w),
+         *MINOR_UNITS, *UNIT_WORDS, *DURATION_WORDS],
+        key=len,
+        reverse=True,
+    )
 )
 
 # A range may name its scale once ("2 bis 3 Milliarden") or on both ends ("$2bn and $3bn").
 _RANGE_PART = (
     rf"""(?:(?:[ \u00a0-]*(?P<scale1>{_SCALE_RE})(?![\w]))?"""
-    r"""[ \u00a0]*(?P<rsep>-|–|bis|to|und|and)[ \u00a0]*(?P<pre2>US\$|\$|€|£)?(?P<num2>"""
+    rf"""[ \u00a0]*(?P<rsep>-|–|bis|to|und|and)[ \u00a0]*(?P<pre2>{_PRE})?(?P<num2>"""
     rf"""{_NUM}))?"""
 )
 _FIGURE = rf"""
-    (?<![\w.,])
-    (?:(?P<pre>US\$|\$|€|£)[ \u00a0]?)?
+    (?<![\w.,])(?<![^\W\d]-)
+    (?:(?P<pre>{_PRE})[ \u00a0]?)?
     (?P<num>{_NUM})
     {{range}}
     (?:[ \u00a0-]*(?P<scale>{_SCALE_RE})(?![\w]))?
@@ -261,7 +199,7 @@ YEAR_LEAD = re.compile(
 )
 
 BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
-    (b, re.compile(rf"(?:^|[^\w])(?:{p})[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE))
+    (b, re.compile(rf"(?:^|[^\w])(?:{p})[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE))
     for b, p in [
         (
             "lt",
@@ -279,7 +217,7 @@ BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ]
 ]
-RANGE_LEAD = re.compile(r"(?:zwischen|between|von|from)[ \u00a0]*(?:US\$|\$|€|£)?[ \u00a0]*$", re.IGNORECASE)
+RANGE_LEAD = re.compile(rf"(?:zwischen|between|von|from)[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE)
 RATE_RE = re.compile(
     r"\b(?:jährlich|pro jahr|im jahr|jedes jahr|per year|a year|annually|each year|yearly|monatlich"
     r"|pro monat|per month|a month|per annum|p\.a\.)\b",
@@ -303,7 +241,55 @@ PART_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BEFORE = re.compile(r"[^,;:()\n.!?]*$")
-MONEY_CONTEXT_RE = re.compile(r"(?:US\$|\$|€|£|\b(?:us-dollar|dollar|euro|usd|eur)\b)", re.IGNORECASE)
+MONEY_CONTEXT_RE = re.compile(
+    rf"(?:{_SYMBOL_ALT}|\b(?:{'|'.join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)
+                                    if w[:1].isalpha() and w not in _WORD_CODES)})\b)",
+    re.IGNORECASE,
+)
+# where the article itself says which pound or dollar it means ("syrische Pfund", "S$", "Singapore dollars")
+_CURRENCY_NOUN_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted({re.split(r'[ -]', w)[-1] for w in QUALIFIED_CURRENCIES}, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+_QUALIFIERS = frozenset(re.split(r"[ -]", w)[0][:6] for w in QUALIFIED_CURRENCIES)
+_WORDS_BEFORE = re.compile(r"(?:([A-Za-zÄÖÜäöüß]+)[ ])?([A-Za-zÄÖÜäöüß]+)[ -]$")
+_DOLLAR_SIGN_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,2}\$")
+
+
+def article_currencies(text: str) -> dict[str, str]:
+    """The meaning the article gives its ambiguous currency nouns: {"pfund": "SYP"} when it speaks of
+    "syrische Pfund", {"dollar": "SGD", "cent": "SGD"} when its amounts are in "S$"; the most named wins."""
+    counts: dict[tuple[str, str], int] = {}
+    found: list[tuple[str, str]] = []
+    low = text.casefold()
+    if "$" not in text and not any(q in low for q in _QUALIFIERS):
+        return {}  # no country word and no dollar sign: nothing to fix (a cheap test before the patterns)
+    for m in _CURRENCY_NOUN_RE.finditer(text):
+        noun = m.group(0).lower()
+        w = _WORDS_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if not w:
+            continue
+        sep = text[m.start() - 1]
+        for words in ((w.group(1), w.group(2)), (w.group(2),)):
+            if None in words:
+                continue
+            key = " ".join(words).lower() + (" " if sep == " " else "-") + noun
+            if key in QUALIFIED_CURRENCIES:
+                found.append((noun, QUALIFIED_CURRENCIES[key]))
+                break
+    for m in _DOLLAR_SIGN_RE.finditer(text):
+        code = _currencies.SYMBOLS.get(m.group(0).lower())
+        if code:
+            found.append(("$", code))
+    for word, code in found:
+        noun = AMBIGUOUS.get(word, "dollar")
+        counts[(noun, code)] = counts.get((noun, code), 0) + 1
+        if noun == "dollar":
+            counts[("cent", code)] = counts.get(("cent", code), 0) + 1
+    out: dict[str, str] = {}
+    for (noun, code), _n in sorted(counts.items(), key=lambda kv: kv[1]):
+        out[noun] = code
+    return out
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]*([\w-]+|[^\w\s]|$)")
 _EN_NEXT_OK = re.compile(
     r"^(?:in|of|for|to|from|and|or|by|at|on|was|were|is|are|has|have|had|so|as|than|with|into|over|"
@@ -369,6 +355,30 @@ def _bound(before: str) -> str:
     return "eq"
 
 
+# where a figure may be: a number or a number word; FIGURE_RE is only tried a few characters before one (a
+# currency sign or code stands before it), far cheaper than searching with it through the whole text
+_ANCHOR_RE = re.compile(rf"\d+(?:[.,]\d+)*|(?<![\w])(?:{_WORDS})(?![\w])", re.IGNORECASE)
+
+
+_PRE_HINT = re.compile(r"[$€£¥₹₩₺₽₪₱฿]|[A-Z]{3}|zł", re.IGNORECASE)
+
+
+def _search_figure(text: str, pos: int, endpos: int | None = None) -> re.Match[str] | None:
+    """FIGURE_RE.search(text, pos[, endpos]), looking only near numbers."""
+    end = len(text) if endpos is None else endpos
+    while True:
+        a = _ANCHOR_RE.search(text, pos, end)
+        if a is None:
+            return None
+        lead = max(pos, a.start() - 6)
+        starts = range(lead, a.start() + 1) if _PRE_HINT.search(text, lead, a.start()) else (a.start(),)
+        for start in starts:
+            m = FIGURE_RE.match(text, start, end)
+            if m is not None:
+                return m
+        pos = a.end()
+
+
 def find_figures(
     text: str, language: str, *, money_context: bool | None = None, default_currency: str | None = None
 ) -> list[Mention]:
@@ -376,9 +386,12 @@ def find_figures(
     out: list[Mention] = []
     if money_context is None:
         money_context = bool(MONEY_CONTEXT_RE.search(text))
+    numerals = rewrite(text, language)  # "vier" -> "4", "30 000" -> "30.000"; positions mapped back below
+    text = numerals.text
+    fixed = article_currencies(text)
     pos = 0
     while True:
-        m = FIGURE_RE.search(text, pos)
+        m = _search_figure(text, pos)
         if m is None:
             break
         if m.group("num2") and not _is_range(m, text, language):
@@ -427,25 +440,47 @@ def find_figures(
         unit: str | None = None
         factor = 1.0
         inferred = False
-        unit_key = (unit_raw or "").lower()
+        unit_key = re.sub(r"[ \u00a0]+", " ", (unit_raw or "").lower())
         cur = pre.lower() if pre else None
         if cur:
-            unit = CURRENCY_WORDS[cur]
-        if unit_key in CURRENCY_WORDS:
+            unit = CURRENCY_WORDS.get(cur) or CURRENCY_WORDS.get(cur.strip())
+            if cur == "$" and "dollar" in fixed:
+                unit = fixed["dollar"]
+        if unit_key in MINOR_UNITS or unit_key.endswith(" cents"):
+            # "5.5 cents", "20 Cent": a hundredth of the article's currency
+            unit = CURRENCY_WORDS.get(unit_key) or fixed.get("cent") or default_currency or (
+                "EUR" if language.startswith("de") else "USD")
+            factor = 0.01
+        elif unit_key in CURRENCY_WORDS:
             unit = CURRENCY_WORDS[unit_key]
+            if unit_key in AMBIGUOUS and AMBIGUOUS[unit_key] in fixed:
+                unit = fixed[AMBIGUOUS[unit_key]]
         elif unit_key in UNIT_WORDS and unit is None:
             unit, factor = UNIT_WORDS[unit_key]
+            nxt = _NEXT_WORD_RE.match(text, m_end)
+            if unit == "m" and nxt and nxt.group(1).casefold() in _DIRECTIONS:
+                continue  # "300 Kilometer nördlich der Stadt": where a place is, not a measure
         elif unit_key in DURATION_WORDS and unit is None:
             lead = text[max(0, m.start() - 40) : m.start()]
-            if not (DEADLINE_CUE.search(lead) or _delay_cue(text, m.start(), m_end)):
+            if not (
+                DEADLINE_CUE.search(lead)
+                or _delay_cue(text, m.start(), m_end)
+                or _LENGTH_BEFORE.search(lead)
+                or _LENGTH_AFTER.match(text, m_end)
+                or text[m.start("unit") - 1 : m.start("unit")] == "-"  # "a 14-day quarantine"
+            ):
                 continue
             unit, factor = DURATION_WORDS[unit_key]
+        if unit is None and count_raw and _PER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "250 crimes per 100,000 residents": the base of a rate, not a count
         if unit is None and count_raw:
             unit = "count"
             if value != int(value) and re.fullmatch(r"\d{1,3}[.,]\d{3}", num_raw):
                 value = float(num_raw.replace(".", "").replace(",", ""))  # "1.200 jobs": nobody counts 1.2 jobs
-            if value * scale < 10:
+            if value * scale < 2:
                 continue
+            if value * scale == 2 and not (num2 or _bound(before) != "eq"):
+                continue  # "two firms", "zwei Schritte": a pair is mentioned, rarely claimed
         if unit is None:
             if not scale_raw or scale < 1e6:
                 continue
@@ -478,21 +513,31 @@ def find_figures(
         rate = bool(RATE_RE.search(sent_after) or RATE_RE.search(before[-30:]))
         per_item = bool(PER_ITEM_RE.search(before)) or _part_of_many(text, m.start(), after)
         noun = count_raw.rsplit("-", 1)[-1].strip() if unit == "count" and count_raw else None
-        out.append(Mention(m.start(), end, q, rate=rate, per_item=per_item, noun=noun))
+        out.append(
+            Mention(numerals.to_text(m.start()), numerals.to_text(end), q, rate=rate, per_item=per_item, noun=noun)
+        )
     return out
 
 
 _THOUSANDS = {"de": re.compile(r"\d{1,3}(?:\.\d{3})+"), "en": re.compile(r"\d{1,3}(?:,\d{3})+")}
 _YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
-# a capitalised German noun after the number, perhaps after one declined adjective ("50.000 neue Stellen")
+# a capitalised German noun after the number, perhaps after declined adjectives ("50.000 neue Stellen")
 _DE_NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?:(?P<adj>[a-zäöüß]+(?:e|en|er|es|em))[ \u00a0]+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*)"
-    r"(?![\w-])"
+    r"[ \u00a0]+(?P<adj>(?:[a-zäöüß]+(?:e|en|er|es|em)[ \u00a0]+){0,2})"
+    r"(?P<noun>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*)(?![\w-])"
 )
+# an English plural after the number, perhaps after one or two modifiers ("four major hurricanes", "67,000
+# research staff")
 _EN_NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?:(?P<adj>[a-z]+(?:al|ic|ive|ous|ed|ing|ful|ary|an|ish|new|more|extra|additional))[ \u00a0]+)?"
-    r"(?P<noun>[a-z]{3,}[^s\W]s)(?![\w-])"
+    r"[ \u00a0]+(?P<adj>(?:[a-z][a-z-]+[ \u00a0]+){0,2}?)"
+    rf"(?P<noun>[a-z]{{3,}}[^s\W]s|(?:{'|'.join(_en.IRREGULAR_PLURALS)}))(?![\w-])"
 )
+_NOT_MODIFIERS = frozenset([*_lexicon.both("FUNCTION_WORDS"), "than", "per", "more", "less", "were", "are", "was",
+                            "have", "had", "has", "been", "will", "would"])
+_REMAINDER = frozenset(_lexicon.both("REMAINDER_ADJECTIVES"))
+_NOT_COUNTED_NOUNS = frozenset(_lexicon.both("NOT_COUNTED_NOUNS"))
+# "12 von 30 Stimmen", "3 out of 10 people": the second number of a share counts nothing by itself
+_SHARE_BEFORE = re.compile(r"\d[ \u00a0]+(?:von|of|out of|aus)[ \u00a0]+$", re.IGNORECASE)
 # nouns after a number that measure rather than count ("300 Kilometer", "200 Punkte", "100 Mal")
 NOT_COUNTED = re.compile(
     r"(?:meter|metern|kilometer|kilometern|zentimeter|millimeter|meilen|grad|punkte|punkten|mal|male|uhr|stück"
@@ -526,38 +571,64 @@ _TIME_NOUN = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?:„“\"»]\s*|\n\s*)$")
 
 
+# capitalised English words before a number that are no label: months, bounds and words opening a sentence
+_NOT_LABELS = frozenset([*_en.MONTHS, *_en.WEEKDAYS, *(w for ws in _en.BOUNDS.values() for w in ws), "than", "and",
+                         "the", "about", "some", "nearly", "almost", "only", "just", "all", "another", "at", "of"])
+
+
 def _label_number(text: str, start: int, language: str) -> bool:
-    """ "Paragraf 7", "Heinrich-Mann-Allee 107", "Ridge Road 12": a number right after a label, or in German
-    right after a capitalised word that does not open the sentence, names a thing; it counts nothing."""
+    """ "Paragraf 7", "Heinrich-Mann-Allee 107", "Windows 11": a number right after a label, or right after a
+    capitalised word that does not open the sentence, names a thing; it counts nothing."""
     before = text[max(0, start - 40) : start]
     if _LABEL_BEFORE.search(before):
         return True
     w = re.search(r"([\w-]+)[ \u00a0]+$", before)
-    if not (w and w.group(1)[:1].isupper() and language.startswith("de")):
+    if not (w and w.group(1)[:1].isupper()):
         return False
+    if language.startswith("en") and (w.group(1).casefold() in _NOT_LABELS or _THOUSANDS["en"].match(text, start)):
+        return False  # "More than 100 men", "June 1"
     if _THOUSANDS["de"].match(text, start) or _TIME_NOUN.fullmatch(w.group(1)):
         return False  # "im März 2.000 neue Stellen": no label has a thousands separator or follows a month
     return not _SENTENCE_START.search(before[: w.start(1)])
 
 
 def _countable_number(raw: str, language: str) -> bool:
-    """A number that can stand for many things: three digits from 100, or any with a thousands separator. Years,
-    postcodes and phone numbers (four or five digits without a separator) and small numbers stay out."""
+    """A number that can count things: up to three digits from 2, or any with a thousands separator. Years,
+    postcodes and phone numbers (four or five digits without a separator) stay out."""
     if _THOUSANDS["de" if language.startswith("de") else "en"].fullmatch(raw):
         return True
-    return bool(re.fullmatch(r"[1-9]\d\d", raw))
+    return bool(re.fullmatch(r"[2-9]|[1-9]\d{1,2}", raw))
 
 
-def _bare_count(text: str, m: re.Match[str], language: str) -> tuple[str, int] | None:
+_PER_BEFORE = re.compile(r"(?:^|[^\w])(?:per|pro|je)[ \u00a0]+$", re.IGNORECASE)
+_PER_BASE = re.compile(r"[ \u00a0]+(?:per|pro|je)[ \u00a0]+\d[\d.,]*(?:[ \u00a0]+(?P<noun>[A-Za-zÄÖÜäöüß]+))?",
+                       re.IGNORECASE)
+
+
+def _bare_count(
+    text: str, m: re.Match[str], language: str, raw: str | None = None, end: int | None = None
+) -> tuple[str, int] | None:
     """(noun, end) when the bare number of `m` counts something: a plural noun right after it ("50.000
     Beschleunigern", "12,000 accelerators"), or a measure of people named before it ("the workforce will shrink
     to 1,800")."""
-    raw = m.group("num")
+    raw = raw or m.group("num")
+    start, end = m.start(), (end if end is not None else m.end())
     if not re.fullmatch(r"[\d.,]+", raw) or _label_number(text, m.start(), language):
         return None
+    if _PER_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "per 100,000 residents": the base of a rate, not a count
+    rate = _PER_BASE.match(text, end)
+    if rate and rate.group("noun"):
+        return rate.group("noun"), end  # "458 per 100,000 residents": the rate is the figure
     german = language.startswith("de")
-    nm = (_DE_NOUN_AFTER if german else _EN_NOUN_AFTER).match(text, m.end())
-    if nm and (nm.group("adj") or "").casefold() not in _FUNCTION_ADJ:
+    nm = (_DE_NOUN_AFTER if german else _EN_NOUN_AFTER).match(text, end)
+    modifiers = (nm.group("adj") or "").casefold().split() if nm else []
+    if (
+        nm
+        and not any(w in _FUNCTION_ADJ or w in _NOT_MODIFIERS or w in _REMAINDER for w in modifiers)
+        and not _SHARE_BEFORE.search(text, max(0, start - 20), start)
+        and nm.group("noun").casefold() not in _NOT_COUNTED_NOUNS
+    ):
         noun = nm.group("noun")
         if german and _COMPOUND_COUNT.search(noun) and not _NOT_COUNTED_END.search(noun):
             return noun, nm.end()
@@ -611,7 +682,7 @@ def _borrowed_unit(
     lead = _PAIR_LEAD.search(text, max(0, m.start() - 40), m.start())
     if lead is None and not _PAIR_AFTER_WORD.match(text, m.end()):
         return None
-    nxt = FIGURE_RE.search(text, m.end(), m.end() + 90)
+    nxt = _search_figure(text, m.end(), m.end() + 90)
     if nxt is None:
         return None
     gap = text[m.end() : nxt.start()]
@@ -649,6 +720,12 @@ _DELAY_AFTER = re.compile(
     r"|postponed|pushed back|verspätung|verzögerung)\b",
     re.IGNORECASE,
 )
+
+
+# a length of time said as one: "seit 15 Jahren", "for 36 hours", "25 Jahre lang", "at least 40 years"
+_LENGTH_BEFORE = re.compile(r"(?:^|[^\w])(?:seit|for|mindestens|at least|over the past|in den vergangenen)[ \u00a0]*$",
+                            re.IGNORECASE)
+_LENGTH_AFTER = re.compile(r"[ \u00a0]+(?:lang|long)\b", re.IGNORECASE)
 
 
 # "vor zwei Jahren verschoben", "nach 18 Monaten": a point in time, not the length of a delay

@@ -27,6 +27,8 @@ class ClaimDraft:
     end: int
     speaker: str | None = None  # canonical display name, e.g. "Elon Musk"
     stated_on: dt.date | None = None
+    # "stated": the text gives the day it was said; "reported": no day given, stated_on is the article's date
+    stated_on_source: str = ""
     quantity: Quantity | None = None
     topic: str | None = None  # proposed topic label, e.g. "Stargate"; same label => same topic
     terms: list[str] = field(default_factory=list)  # salient names/terms around the claim

@@ -132,7 +132,7 @@ def test_scare_quotes_and_titles_are_not_quotes(body):
 
 
 def test_quote_without_any_speaker_is_left_out_but_its_figure_stays():
-    body = "Zwei Welten prallen aufeinander:\n„Das kostet am Ende bis zu 40 Milliarden Euro.“"
+    body = "Die Stimmung ist gereizt:\n„Das kostet am Ende bis zu 40 Milliarden Euro.“"
     claims = extract_claims(body, language="de", published_on=None)
     assert [(c.kind, c.quantity.value, c.quantity.bound) for c in claims] == [("figure", 4e10, "le")]
 
@@ -215,8 +215,15 @@ def test_explicit_date_near_the_quote():
 def test_no_date_without_an_article_date_or_an_explicit_one():
     body = "Jonas Pohl sagte am Dienstag: „Wir verdoppeln die Kapazität bis zum Sommer.“"
     assert [c.stated_on for c in quotes(body, published_on=None)] == [None]
+
+
+def test_a_quote_with_no_day_said_is_dated_by_its_article_and_marked_reported():
     body = "Jonas Pohl sagte: „Wir verdoppeln die Kapazität bis zum Sommer.“"
-    assert [c.stated_on for c in quotes(body, published_on=dt.date(2025, 5, 2))] == [None]
+    got = quotes(body, published_on=dt.date(2025, 5, 2))
+    assert [(c.stated_on, c.stated_on_source) for c in got] == [(dt.date(2025, 5, 2), "reported")]
+    body = "Jonas Pohl sagte am Dienstag: „Wir verdoppeln die Kapazität bis zum Sommer.“"
+    got = quotes(body, published_on=dt.date(2025, 5, 2))  # a Friday
+    assert [(c.stated_on, c.stated_on_source) for c in got] == [(dt.date(2025, 4, 29), "stated")]
 
 
 def test_english_article_quotes():
@@ -378,9 +385,9 @@ def test_a_day_in_an_earlier_sentence_about_something_else_is_not_the_quotes_dat
         "„Das ist ein guter Tag für die Region“, sagte Sommer später."
         "\n\nDer Betriebsrat Jan Holt war am Freitag in Berlin. „Wir wollen Tarifverträge“, erklärte ein Sprecher."
     )
-    got = {c.speaker: c.stated_on for c in quotes(body, published_on=dt.date(2026, 4, 9))}
-    # "eröffnete am Montag" reports no speaking: the quote stays undated rather than guessed
-    assert got.get("Eva Sommer") is None
+    got = {c.speaker: (c.stated_on, c.stated_on_source) for c in quotes(body, published_on=dt.date(2026, 4, 9))}
+    # "eröffnete am Montag" reports no speaking: the quote is only known to be reported on the article's day
+    assert got.get("Eva Sommer") == (dt.date(2026, 4, 9), "reported")
 
 
 # ---------------------------------------------------------------- pronouns, roles, dates by role (own words)

@@ -11,12 +11,15 @@ import datetime as dt
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import FUNCTION_WORDS, speaker_key
-from .numbers import CURRENCY_WORDS, DURATION_WORDS, UNIT_WORDS, find_figures
-from .types import Quantity
+from articles.extraction.names import FUNCTION_WORDS, speaker_key
+from articles.extraction.numbers import CURRENCY_WORDS, DURATION_WORDS, UNIT_WORDS, find_figures
+from articles.extraction.types import Quantity
+from articles.lexicon import de as _de
+from articles.lexicon import en as _en
 
 RELATIONS = ("contradicts", "same", "supports", "updates")
 
@@ -192,19 +195,23 @@ def _nouns_meet(a: frozenset[str], b: frozenset[str]) -> list[str]:
     return sorted(out)
 
 
-_JOBS = re.compile(
-    r"arbeitspl|jobs?$|stellen$|mitarbeiter|beschäftigte|angestellte|employees|workers|headcount|head count"
-    r"|workforce|belegschaft|staff|payroll",
-    re.I,
-)
+_COUNT_KIND_RE = [
+    (kind, re.compile("|".join(re.escape(stem) for stem in stems), re.IGNORECASE))
+    for lang in (_de, _en)
+    for kind, stems in lang.COUNT_KINDS.items()
+]
 
 
 def _counted(noun: str | None) -> frozenset[str]:
-    """What a count counts, from its noun: "Arbeitsplätze" and "jobs" are jobs; "Server" and "servers" servers."""
+    """What a count counts, from its noun, in either language: "Arbeitsplätze", "Stellen", "jobs" and "posts"
+    are jobs; "Menschen" and "people" people; any other noun itself."""
     if not noun:
         return frozenset()
     noun = re.sub(r"\s+", " ", noun.casefold())
-    return frozenset({"jobs" if _JOBS.search(noun) else "count:" + noun[:6]})
+    for kind, rx in _COUNT_KIND_RE:
+        if rx.search(noun):
+            return frozenset({kind})
+    return frozenset({"count:" + noun[:6]})
 
 
 MEASURES = [
@@ -303,13 +310,29 @@ EXONYMS = {
 
 @functools.lru_cache(maxsize=65536)
 def _key(term: str) -> str:
-    """What a term is compared by: its English place name if it has one, without a plural ending."""
-    return _stem(EXONYMS.get(term, term))
+    """What a term is compared by: its English place name or English word if it has one (so a German claim
+    meets its translation), without a plural ending."""
+    return _stem(EXONYMS.get(term) or _TRANSLATIONS.get(term) or term)
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+_TRANSLATIONS = {_fold(de): en for de, en in _de.SUBJECT_TRANSLATIONS.items()}
 
 
 def _shared(a: ClaimFacts, b: ClaimFacts) -> list[str]:
+    """Terms two claims share: the same key, or a name and a compound made from it ("arvel", "arvelsee")."""
     b_keys = {_key(t) for t in b.terms}
-    return [t for t in dict.fromkeys(a.terms) if _key(t) in b_keys and t not in GENERIC]
+    out = []
+    for t in dict.fromkeys(a.terms):
+        if t in GENERIC:
+            continue
+        k = _key(t)
+        if k in b_keys or (len(k) >= 5 and any(len(o) >= 5 and (o.startswith(k) or k.startswith(o)) for o in b_keys)):
+            out.append(t)
+    return out
 
 
 def _own_terms(shared: list[str], *topics: str | None) -> list[str]:
@@ -387,14 +410,12 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
     if ratio <= 1 + SAME_TOL:
         if {qn.bound, qo.bound} & UPPER and {qn.bound, qo.bound} & LOWER:
             return None
-        if fn[:2] != fo[:2] or _other_measures(fn, fo):
+        disputed = _disputed(new, old)
+        if disputed is None and (fn[:2] != fo[:2] or _other_measures(fn, fo)):
             return None
         if not (same_article or topic_eq or shared or _same_speaker(new, old)):
             return None
-        disputed = _disputed(new, old)
         if disputed is not None:  # a quote saying no to a figure is not the same figure
-            if not (same_article or topic_eq):
-                return None
             quote, fig = disputed
             return Suggestion(
                 "contradicts",
@@ -447,6 +468,24 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
                 round(min(score, 0.85), 3),
                 f"{_pair(new, old)}" + _tail(new, old, shared) + f": the ranges cannot both hold ({why})",
             )
+    if (
+        ratio < FAR_APART
+        and not same_article
+        and own
+        and {qn.bound, qo.bound} & (UPPER | LOWER)
+        and (_attributed(new) or _attributed(old))
+        and _disjoint(qn, qo)
+        and _same_years(new.text, old.text)
+        and not (_revises(new) or _revises(old))
+    ):
+        # across articles and languages: "about 6 million m³" (a study) against "höchstens 2 Millionen
+        # Kubikmeter" (the operators), both about the same named subject
+        score = 0.6 + 0.08 * topic_eq + 0.03 * min(len(shared), 3)
+        return Suggestion(
+            "contradicts",
+            round(min(score, 0.85), 3),
+            f"{_pair(new, old)}" + _tail(new, old, shared) + ": the ranges cannot both hold",
+        )
     if 1.5 <= ratio < FAR_APART and len(qn.unit) == 3 and qn.unit.isupper() and related:
         # "1,6 Milliarden Euro angekündigt" against "nur rund 600 Millionen im Budget gesichert"
         (big_c, big), (small_c, small) = ((new, qn), (old, qo)) if cn > co else ((old, qo), (new, qn))
@@ -486,6 +525,29 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             f"{_pair(new, old)}" + _tail(new, old, shared) + f": {times} apart",
         )
 
+    if (
+        not same_article
+        and new.published_on
+        and old.published_on
+        and new.published_on != old.published_on
+        and ratio <= MAX_UPDATE
+        and shared
+        and _revises(new if new.published_on > old.published_on else old)
+        and _bounds_comparable(qn, qo)
+    ):
+        # "now expects 4.2 GW", "korrigiert … nun 900 Arbeitsplätze": the later figure says it replaces one
+        newer, older = (new, old) if new.published_on > old.published_on else (old, new)
+        assert newer.quantity is not None and older.quantity is not None
+        named = _other_values(newer.text, newer.language, newer.quantity.unit, newer.quantity.value)
+        if named and not any(math.isclose(v, older.quantity.value, rel_tol=0.01) for v in named):
+            return None  # "statt 1.400 nun 900": it replaces the figure it names, not this one
+        score = 0.62 + 0.1 * topic_eq + 0.03 * min(len(shared), 4) + 0.1 * bool(named)
+        return Suggestion(
+            "updates",
+            round(score, 3),
+            f"later figure: {fmt_quantity(newer.quantity)} ({_day(newer.published_on)}) after "
+            f"{fmt_quantity(older.quantity)} ({_day(older.published_on)}), revised" + _tail(new, old, shared),
+        )
     if (
         not same_article
         and new.published_on
@@ -548,7 +610,7 @@ def _disputed(a: ClaimFacts, b: ClaimFacts) -> tuple[ClaimFacts, ClaimFacts] | N
             and not NEGATION.search(fig.text)
         ):
             cited = _cited_sentence(quote.text, quote.language, quote.quantity.value, quote.quantity.unit)
-            if cited and _DISPUTE.search(cited):
+            if cited and (_DISPUTE.search(cited) or _DENIAL_WORDS_RE.search(cited)):
                 return quote, fig
     return None
 
@@ -563,6 +625,12 @@ def _sentence_at(text: str, pos: int) -> str:
 _CITING = re.compile(r"\b(?:die|der|das|den|diese|diesen|dieser|jene|jenen|the|these|those|this|that)\s+$", re.I)
 
 
+_NEGATED_BEFORE = re.compile(
+    rf"\b(?:{'|'.join([*_de.NEGATIONS, *_en.NEGATIONS])})\b(?:\s+[\w-]+){{0,2}}\s*$|n't\s+[\w-]+\s*$", re.IGNORECASE
+)
+_DENIAL_WORDS_RE = re.compile(rf"\b(?:{'|'.join([*_de.DENIAL_WORDS, *_en.DENIAL_WORDS])})\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def _cited_sentence(text: str, language: str, value: float, unit: str) -> str | None:
     """The sentence of a quote that cites its figure (`value`, `unit`) as one already named („Die 1,6
@@ -570,8 +638,14 @@ def _cited_sentence(text: str, language: str, value: float, unit: str) -> str | 
     cur = unit if len(unit) == 3 else "USD"
     for m in find_figures(text, language, money_context=True, default_currency=cur):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
-            if _CITING.search(text, max(0, m.start - 12), m.start):
-                return _sentence_at(text, m.start)
+            sentence = _sentence_at(text, m.start)
+            # „Die 1,6 Milliarden sind …“, "We are not cutting 2,000 posts", "… sind schlicht falsch"
+            if (
+                _CITING.search(text, max(0, m.start - 12), m.start)
+                or _NEGATED_BEFORE.search(text, max(0, m.start - 30), m.start)
+                or _DENIAL_WORDS_RE.search(sentence)
+            ):
+                return sentence
             return None
     return None
 
@@ -613,6 +687,27 @@ def _bounds_comparable(a: Quantity, b: Quantity) -> bool:
     """An update replaces a figure of the same kind: not a cap by a floor, nor a plain figure by a cap."""
     kinds = {a.bound, b.bound}
     return not (kinds & UPPER and kinds & LOWER) and "range" not in kinds
+
+
+_REVISION_RE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in [*_de.REVISION_WORDS, *_en.REVISION_WORDS])})\b", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_values(text: str, language: str, unit: str, value: float) -> tuple[float, ...]:
+    """The values of the other figures of `text` in `unit` ("up from the 3.5 GW it forecast")."""
+    cur = unit if len(unit) == 3 else "USD"
+    return tuple(
+        m.quantity.value
+        for m in find_figures(text, language, money_context=True, default_currency=cur)
+        if m.quantity.unit == unit and not math.isclose(m.quantity.value, value, rel_tol=1e-6)
+    )
+
+
+def _revises(c: ClaimFacts) -> bool:
+    """The claim says it replaces an earlier figure ("revised", "now expects", "korrigiert", "nun")."""
+    return bool(_REVISION_RE.search(c.text))
 
 
 def _statement_date(c: ClaimFacts) -> dt.date | None:

@@ -1,0 +1,356 @@
+"""Who said a quote: a name in a speaker position (a verb of saying on either side, a role noun, "laut"/
+"according to", a colon, a tweet header), pronouns resolved to the nearest fitting person, "Mr X" and a bare
+surname to the full name given earlier. Mixed into the pipeline's Document, which holds the body, its sentences
+and its people (NameBook).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from articles.lexicon import both
+
+from . import dates
+from .names import STOPWORDS, display_name, find_people, first_name_gender, first_names, is_role
+from .quotes import Quote, is_statement
+from .topics import _fold
+
+# verbs of saying and the words that attribute a statement ("laut", "so", "according"), both languages
+SPEECH = "|".join(sorted({*both("SPEECH_VERBS"), *both("ATTRIBUTION_WORDS")}, key=len, reverse=True))
+SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
+AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
+CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
+PRONOUN_RE = re.compile(r"\b(?:[Ee]r|[Hh]e|[Ss]he)\b")
+PRONOUN_GENDER = {"er": "m", "he": "m", "she": "f", "sie": "f"}
+_SIE_AFTER = re.compile(r"^\s*sie\b")
+_WORD_BEFORE_NAME = re.compile(r"([\w.-]+)[ \t]+$")
+_DEF_ROLE = re.compile(r"\b(?:der|die|des|dem|the)\s+([\w-]+)", re.IGNORECASE)
+TITLE_GENDER = {"frau": "f", "mrs": "f", "ms": "f", "miss": "f", "herr": "m", "herrn": "m", "mr": "m"}
+NAME_FIRST_RE = re.compile(rf"^[\s,.–—-]*([^.;:!?\n]{{1,70}}?)\s(?i:{SPEECH})\b")
+HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n(]{3,60}?)\s*\(?@\w+\)?\s*(?:[–—·|-]\s*)?(?P<date>[^\n]{0,40})$")
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
+# an apposition between a name and its verb of saying: ", a former investor in the company," / ", Chef von X,"
+APPOSITION_RE = re.compile(r",\s+(?:[a-zäöüß][^,]{0,60}|(?:Chef|Chefin|CEO|Gründer|Gründerin)\b[^,]{0,50}),?\s*$")
+# a sentence that reports someone speaking ("wrote in a memo yesterday", "Widerspruch kam gestern von ..."):
+# its date is the date of that speaker's quote that follows
+SPEECH_ACT_RE = re.compile(
+    rf"\b(?:{SPEECH}|widerspruch|kritik|interview|memo|rede|statement|erklärung|mitteilung|brief|letter"
+    r"|pressekonferenz|press conference|speech|remarks|vorgestellt|vorstellte|präsentiert\w*|presented|unveiled)\b",
+    re.IGNORECASE,
+)
+
+
+
+_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(both('ARTICLES'))})\s+$", re.IGNORECASE)
+
+
+QUOTE_MARK_RE = re.compile(r"[„“”»«\"]")
+PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
+
+
+_END_MARK = re.compile(r"[.;!?]\s")
+_ABBREVIATED = frozenset(both("ABBREVIATIONS"))
+
+
+def _clause_end(text: str) -> int:
+    """Where the sentence of `text` ends: the first ". " not after an abbreviation ("Sen. Marta Quill")."""
+    for m in _END_MARK.finditer(text):
+        word = re.search(r"(\w+)$", text[: m.start()])
+        if m.group(0)[0] == "." and word and word.group(1).casefold() in _ABBREVIATED:
+            continue
+        return m.start()
+    return len(text)
+
+
+# "schreibt ein Sprecher des Bundestages", "said a spokesman for Harbor Grid": an unnamed voice of an organisation
+_ORG_VOICE = re.compile(
+    r"^\s*(?:ein|eine|einer|a|an|the)\s+(?:[a-zäöüß]\w*\s+)?(?P<role>[\w-]+)\s+(?:der|des|vom|von|of|for|at|from)"
+    r"\s+(?:the\s+)?(?P<org>[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,3})"
+)
+
+
+def _organisation_voice(text: str) -> str | None:
+    m = _ORG_VOICE.match(text)
+    if m and is_role(m.group("role")):
+        return m.group("org").rstrip(".")
+    return None
+
+
+class SpeakerRules:
+    """The speaker rules of a Document (see articles.extraction.pipeline)."""
+
+    def _mentions(self, text: str) -> list[tuple[int, int, str | None]]:
+        """People named in `text`: (start, end, display name); a pronoun gives name None."""
+        people = {p.start: p for p in find_people(text)}
+        out: list[tuple[int, int, str | None]] = []
+        skip_to = -1
+        for m in CAP_TOKEN.finditer(text):
+            pos = m.start()
+            if pos < skip_to:
+                continue
+            if pos in people:
+                p = people[pos]
+                end = text.find(p.last, pos) + len(p.last)
+                out.append((pos, end, self.book.canonical(p.name)))
+                skip_to = end
+                continue
+            tok = m.group(1)
+            if self.book.is_genitive(tok):
+                continue
+            got = self.book.resolve(tok)
+            if got:
+                out.append((pos, m.end(), got))
+            elif (
+                _fold(tok) in first_names()
+                and not (m.end() < len(text) and text[m.end()] in "-.")
+                and not _ARTICLE_BEFORE.search(text, max(0, pos - 12), pos)
+            ):
+                out.append((pos, m.end(), tok))  # a first name on its own ("unser Friedrich"), not "die Lage"
+        out += [(pm.start(), pm.end(), None) for pm in PRONOUN_RE.finditer(text)]
+        out.sort()
+        return out
+
+    def _person_in(self, text: str, offset: int, *, near_verb: bool = False, depth: int = 0) -> str | None:
+        """The person `text` (body[offset:offset+len(text)]) names as speaker, pronouns resolved.
+
+        With near_verb, the mention closest to the last verb of saying wins ("Nachdem A sprach, sagte B:"),
+        else the first one.
+        """
+        found = self._mentions(text)
+        if not found:
+            return None
+        pick = found[0]
+        if near_verb:
+            verbs = list(SPEECH_RE.finditer(text))
+            if verbs:
+                v = verbs[-1]
+
+                def dist(mn: tuple[int, int, str | None]) -> int:
+                    return v.start() - mn[1] if mn[1] <= v.start() else mn[0] - v.end() + 1
+
+                pick = min(found, key=lambda mn: (dist(mn), mn[0]))
+        name = pick[2]
+        if name is not None:
+            return name
+        return self._antecedent(offset, PRONOUN_GENDER.get(text[pick[0] : pick[1]].casefold()), depth)
+
+    def _gender(self, text: str, start: int, name: str) -> str | None:
+        """ "f" or "m" when the text says so ("Staatssekretärin Theresa Lindner", "Frau Roth", "Mr Berg", a
+        first name of known gender); None when unsaid."""
+        w = _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)
+        if w:
+            word = w.group(1)
+            low = word.casefold().rstrip(".")
+            if low in TITLE_GENDER:
+                return TITLE_GENDER[low]
+            if self.language == "de" and is_role(word):
+                return "f" if re.search(r"(?:in|innen)$", word) else "m"
+        return first_name_gender(name.split()[0])
+
+    def _antecedent(self, pos: int, gender: str | None = None, depth: int = 0) -> str | None:
+        """The person a pronoun at body position `pos` most likely stands for: a person named in the nearest
+        sentence before it that names one whose gender does not contradict the pronoun's ("sagte sie" is a
+        woman); of several there, the first."""
+        if depth > 3:
+            return None
+        i = self.sentence_index(pos)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            s, e = self.sentences[j]
+            text = self.body[s:e]
+            found = self._mentions(text)
+            named = [mn for mn in found if mn[2] is not None]
+            if gender:
+                named = [mn for mn in named if self._gender(text, mn[0], mn[2]) in (None, gender)]
+            if named:  # the sentence's first name: its subject more often than not ("Musk, der Trump ...")
+                return named[0][2]
+            if found:  # only a pronoun: it stands for someone further back
+                return self._antecedent(s, gender, depth + 1)
+        return None
+
+    def _bare_speaker(self, text: str, before_verb: bool) -> str | None:
+        """A capitalised name right next to a speech verb ("Trump sagte", "so Altman") not in the book."""
+        if before_verb:
+            m = re.search(rf"(?:^|[^\w])([A-ZÄÖÜ][\w-]+)\s(?:hat|hatte|habe)?\s*(?:{SPEECH})\b", text)
+        else:
+            m = re.match(rf"^[\s,.–—-]*(?i:{SPEECH})\b\s+(?:[a-zäöüß]\w*\s+)?([A-ZÄÖÜ][\w-]+)", text)
+        if not m:
+            return None
+        tok = m.group(1)
+        prev = text[: m.start(1)].split()
+        if not before_verb and is_role(tok):
+            # "sagte Nordkap-Vorständin Sigrid Aune": the name follows the role
+            nm = re.match(r"\s+([A-ZÄÖÜ][\w-]+)(?:\s+([A-ZÄÖÜ][\w-]+))?", text[m.end(1) :])
+            if not nm or _fold(nm.group(1)) in STOPWORDS:
+                return None
+            last = nm.group(2) if nm.group(2) and _fold(nm.group(2)) not in STOPWORDS else None
+            return self.book.canonical(f"{nm.group(1)} {last}" if last else nm.group(1))
+        if _fold(tok) in STOPWORDS or is_role(tok) or (prev and prev[-1].lower() in ARTICLES):
+            return None
+        return self.book.canonical(tok)
+
+    def date_said_before(
+        self, q: Quote, speaker: str, language: str, previous: dt.date | None
+    ) -> dt.date | None:
+        """The date of the quote from one of the two sentences before it that report the same speaker
+        speaking ("Dana Whitfield wrote in a memo to staff yesterday. … “…,” Whitfield wrote."), by name or
+        by the role the article gave the speaker ("Umweltminister Henrik Falkenberg" … "sagte der Minister am
+        Dienstag")."""
+        last = _fold(speaker.split()[-1])
+        i = self.sentence_index(q.open)
+        for j in range(i - 1, max(-1, i - 3), -1):
+            s, e = self.sentences[j]
+            sent = self.body[s:min(e, q.open)]
+            if not SPEECH_ACT_RE.search(sent):
+                continue
+            if _fold(sent).find(last) < 0:
+                role = self._role_of(speaker)
+                if not (role and self._names_role(sent, role)):
+                    continue
+            return dates.find_date(sent, language, self.published_on, previous)
+        return None
+
+    def _role_of(self, speaker: str) -> str | None:
+        """The role word the article puts before the speaker's name ("Umweltminister"), folded; None if none."""
+        first = speaker.split()[0]
+        at = self.body.find(first)
+        while at > 0:
+            w = _WORD_BEFORE_NAME.search(self.body, max(0, at - 40), at)
+            if w and is_role(w.group(1)):
+                return _fold(w.group(1))
+            at = self.body.find(first, at + 1)
+        return None
+
+    @staticmethod
+    def _names_role(sent: str, role: str) -> bool:
+        """ "der Minister", "the minister": the sentence names someone by (the end of) `role`."""
+        for m in _DEF_ROLE.finditer(sent):
+            noun = _fold(m.group(1))
+            if len(noun) >= 4 and role.endswith(noun) and is_role(m.group(1)):
+                return True
+        return False
+
+    def speaker_for(self, q: Quote, quotes: list[Quote]) -> tuple[str | None, str, str | None]:
+        """(speaker, context used for the date, tweet-header date text)."""
+        body = self.body
+        # 1. tweet header on the line before: "Name @handle – 6. Nov. 2025"
+        line_start = body.rfind("\n", 0, q.open) + 1
+        if not body[line_start : q.open].strip():
+            prev_end = line_start - 1
+            while prev_end > 0 and body[prev_end - 1] in " \t\n":
+                prev_end -= 1
+            prev_start = body.rfind("\n", 0, max(0, prev_end)) + 1
+            prev_line = body[prev_start : max(prev_start, prev_end)]
+            hm = HANDLE_LINE.match(prev_line)
+            if hm:
+                name = display_name(hm.group("name").strip(" –—-"))
+                return self.book.canonical(name), prev_line, hm.group("date")
+        # 2. after the quote: "…“, sagte X" / "…“, so X"
+        after_start = q.close + 1 if q.closed else q.end
+        after = body[after_start : after_start + 160].split("\n")[0]
+        am = AFTER_RE.match(after)
+        if am:
+            rest = after[am.end() : am.end() + 90]
+            rest = rest[: _clause_end(rest)]
+            who = _organisation_voice(rest) or self._person_in(rest, after_start + am.end())
+            if who is None and _SIE_AFTER.match(rest) and not am.group(0).rstrip().endswith("en"):
+                # "…“, sagte sie": a woman named in the sentences before ("sagten sie" would be several)
+                who = self._antecedent(after_start + am.end(), "f")
+            if who is None:
+                who = self._bare_speaker(after, before_verb=False)
+            if who:
+                return who, after, None
+        nm = NAME_FIRST_RE.match(after)
+        if nm and not SPEECH_RE.search(nm.group(1)):
+            who = self._person_in(nm.group(1), after_start + nm.start(1))
+            if who is None:
+                # "…," Ortiz, a former investor, told Bloomberg: the name before an apposition
+                named = APPOSITION_RE.sub("", nm.group(1))
+                who = self._bare_speaker(named + " sagte", before_verb=True)
+            if who:
+                return who, after, None
+        # 3. before the quote, in its sentence, or the line before ending with ":"
+        si = self.sentence_index(q.open)
+        s_start = self.sentences[si][0] if self.sentences else 0
+        s_start = min(s_start, q.open)
+        before = body[s_start : q.open]
+        ctx_start = s_start
+        if not before.strip():
+            prev_end = line_start - 1
+            while prev_end > 0 and body[prev_end - 1] in " \t\n":
+                prev_end -= 1
+            prev_start = body.rfind("\n", 0, prev_end) + 1
+            cand = body[prev_start:prev_end]
+            if cand.rstrip().endswith(":"):
+                psi = self.sentence_index(prev_end - 1)
+                ctx_start = max(prev_start, self.sentences[psi][0])
+                before = body[ctx_start:prev_end]
+        # blank out other quotes inside the context
+        for other in quotes:
+            if (
+                other is not q
+                and ctx_start <= other.open < ctx_start + len(before)
+                and is_statement(body[other.start : other.end])
+            ):
+                a = other.start - ctx_start
+                b = min(len(before), other.end - ctx_start)
+                before = before[:a] + " " * (b - a) + before[b:]
+        stripped = before.rstrip()
+        intro = stripped.endswith((":", "(", ",")) or bool(SPEECH_RE.search(before))
+        if intro:
+            who = self._person_in(before, ctx_start, near_verb=True)
+            if who is None:
+                who = self._bare_speaker(stripped, before_verb=True)
+            if who:
+                return who, before + " " + after, None
+        return None, before, None
+
+    def figure_speaker(self, s: int, e: int) -> str | None:
+        """The person or organisation a figure's sentence body[s:e] attributes it to: "laut X", "according to
+        X", "X sagte", "said X", ", so X"; None when the sentence names no speaker."""
+        text = self.body[s:e]
+        if not SPEECH_RE.search(text):
+            return None
+        who = self._person_in(text, s, near_verb=True)
+        if who is None:
+            who = self._bare_speaker(text, before_verb=True) or self._bare_speaker_after(text)
+        return who
+
+    def _bare_speaker_after(self, text: str) -> str | None:
+        """ "…, sagt Stenger.", "…, said Jones": a capitalised name right after the sentence's last verb of saying."""
+        verbs = list(SPEECH_RE.finditer(text))
+        if not verbs:
+            return None
+        return self._bare_speaker(text[verbs[-1].start() :], before_verb=False)
+
+    def speaker_from_context(self, q: Quote, previous: tuple[Quote, str] | None) -> str | None:
+        """For a quote no rule of speaker_for attributes: the person the sentence before it reports speaking
+        ("Auf Nachfrage sagt Keuter, er könne sich nicht erinnern. „…“", "laut X … . „…“"), else the speaker
+        of the quote just before it that it goes on ("“A,” X said. “B.”", and a quote opening the paragraph
+        after one that ended with "he said")."""
+        body = self.body
+        si = self.sentence_index(q.open)
+        s_start = self.sentences[si][0] if self.sentences else 0
+        opens_sentence = not body[min(s_start, q.open) : q.open].strip(" \t\n„“\"»«(")
+        if opens_sentence and si > 0:
+            ps, pe = self.sentences[si - 1]
+            prev_sentence = body[ps:pe]
+            if SPEECH_RE.search(prev_sentence) and not QUOTE_MARK_RE.search(prev_sentence):
+                who = self._person_in(prev_sentence, ps, near_verb=True)
+                if who:
+                    return who
+        if previous is None:
+            return None
+        prev_q, prev_speaker = previous
+        gap = body[(prev_q.close + 1 if prev_q.closed else prev_q.end) : q.open]
+        if len(gap) > 240 or QUOTE_MARK_RE.search(gap.strip()):
+            return None
+        breaks = len(PARA_BREAK_RE.findall(gap)) + gap.count("\n") - 2 * len(PARA_BREAK_RE.findall(gap))
+        if breaks > 1:
+            return None
+        if breaks == 1 and not gap.rstrip(" \t").endswith("\n"):
+            return None  # the quote does not open its paragraph
+        named = {mn[2] for mn in self._mentions(gap) if mn[2] is not None}
+        if named - {prev_speaker} and not any(prev_speaker.endswith(n) or n.endswith(prev_speaker) for n in named):
+            return None  # someone else is named between the two
+        return prev_speaker

@@ -1,0 +1,233 @@
+"""German words extraction and linking look for. Where each list comes from is said above it.
+
+Entries are folded to lower case. Lists marked "regex stems" hold regular-expression fragments (an ending
+or an inflection in brackets); all others are plain words.
+"""
+
+# Function words, months and weekdays: never a name, never a salient term. Written from a German grammar's
+# closed word classes (articles, pronouns, prepositions, conjunctions, common adverbs).
+FUNCTION_WORDS = """
+    der die das den dem des ein eine einen einem einer und oder aber doch denn wenn als auch sie er es wir ihr
+    ich du man kein keine keinen nur mit am im in an auf aus bei nach von vor zu zum zur für über unter so wie
+    was wer wo dann heute damit dabei während obwohl ob selbst schon jetzt hier bis seit nein ja nicht noch
+    diese dieser dieses jener alle viele mehr weniger nun da dort immer nie genau ganz sogar eben also erst
+    januar februar märz april mai juni juli august september oktober november dezember feb mär apr jun
+    jul aug sep sept okt nov dez montag dienstag mittwoch donnerstag freitag samstag sonntag
+    """.split()
+
+# Capitalised German words that the first-name dictionary also lists as a name somewhere (checked against
+# gender-guesser's nam_dict.txt): nouns and sentence openers that must not start a person's name.
+NOT_FIRST_NAMES = """
+    laut dies diese kurs bank ernst rose sommer kunst mark stern adler wolf fuchs frieden glaube liebe
+    morgen abend weiß schwarz braun grün roth jung alt klein groß lang kurz neu sonne mond mai august
+    juli juni april kai see sand berg wald feld hain dorf burg stadt land staat bund chef herr frau kanzler
+    präsident minister sprecher leiter direktor professor senator stellen seiten ende anfang mitte teil
+    punkt gold silber eisen christ heide heil engel kind mann weib junge dame graf fürst könig kaiser
+
+    """.split()
+
+# Capitalised words that are never a first name nor a surname: office titles and generic nouns of names of
+# things ("Weißes Haus", "Projekt").
+NEVER_NAMES = """
+    präsident präsidentin chef chefin minister ministerin kanzler kanzlerin sprecher sprecherin weißen haus projekt plan
+    """.split()
+
+# Abbreviations after which a full stop does not end a sentence (Duden's list of common abbreviations).
+ABBREVIATIONS = """
+    mio mrd bio tsd ca nov dez jan feb mär apr jun jul aug sep sept okt dr prof st nr bzw vgl z b u a d h
+    etc ggf evtl usw bspw sog abs
+    """.split()
+
+# Verbs of saying and reporting, in the forms news use (present, past, participle), from the verba dicendi
+# of a German grammar (Duden, Die Grammatik, on indirect speech).
+SPEECH_VERBS = """
+    sagte sagt sagten gesagt sagen erklärte erklärt erklärten erklären schrieb schreibt schreiben geschrieben
+    betonte betont meinte meint warnte warnt warnen postete gepostet twitterte twittert getwittert
+    kommentierte antwortete fragte behauptete behauptet verspricht versprach versprochen äußerte ergänzte
+    fügte räumte kündigte umschrieb umschrieben zitiert zitierte sprach spricht kritisierte kritisiert mahnte
+    mahnt forderte fordert bekräftigte unterstrich bestätigte widersprach entgegnete erwiderte versicherte
+    verkündete teilte mitteilte berichtete berichtet schilderte
+    """.split()
+# words that attribute a statement to someone without a verb ("laut X", "so X", "X zufolge")
+ATTRIBUTION_WORDS = ["so", "laut", "zufolge"]
+# nouns that report a statement being made ("in einer Mitteilung", "bei der Pressekonferenz")
+SPEECH_ACT_NOUNS = """
+    widerspruch kritik interview rede statement erklärung mitteilung brief pressekonferenz stellungnahme
+    vorgestellt vorstellte präsentiert präsentierte
+    """.split()
+# "Sie fügte hinzu", "Er sagte": subject pronouns of a speaker, with the gender they refer to
+PRONOUNS = {"er": "m", "sie": "f"}
+# forms of address before a name, with the gender they give
+TITLES = {"frau": "f", "herr": "m", "herrn": "m"}
+ACADEMIC_TITLES = ["dr", "prof"]
+ARTICLES = ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen"]
+
+# Role nouns that stand before a name ("Wirtschaftsministerin Anna Roth"); matched as the end of a compound,
+# so "Digitalkommissarin" and "Grünen-Abgeordnete" are roles too. From the Federal Employment Agency's job
+# titles and the offices named in German politics coverage (regex stems).
+ROLE_ENDINGS = """
+    minister ministerin chef chefin sprecher sprecherin kommissar kommissarin präsident präsidentin
+    abgeordnete abgeordneter ökonom ökonomin analyst analystin gewerkschafter gewerkschafterin vorsitzende
+    vorsitzender kanzler kanzlerin bürgermeister bürgermeisterin direktor direktorin leiter leiterin gründer
+    gründerin experte expertin forscher forscherin professor professorin manager managerin berater beraterin
+    senator senatorin gouverneur gouverneurin staatssekretär staatssekretärin geschäftsführer
+    geschäftsführerin investor investorin politiker politikerin unternehmer unternehmerin vorstand vorständin
+    aktivist aktivistin anwalt anwältin richter richterin botschafter botschafterin beauftragte beauftragter
+    stadtrat stadträtin landrat landrätin sekretär sekretärin referent referentin vertreter vertreterin
+    funktionär funktionärin volkswirt volkswirtin wissenschaftler wissenschaftlerin ingenieur ingenieurin
+    lobbyist lobbyistin journalist journalistin kritiker kritikerin stratege strategin betriebsrat
+    betriebsrätin mitglied obmann obfrau planer planerin
+    """.split()
+# endings of names of organisations (a word ending so is no person: "Statistisches Bundesamt")
+INSTITUTION_ENDINGS = """
+    amt ministerium kommission institut verband gericht regierung bank agentur behörde konzern gruppe
+    stiftung universität zeitung bahn kasse partei gewerkschaft rat
+    """.split()
+# "das Unternehmen teilte mit": nouns for an organisation speaking as one
+ORGANISATION_NOUNS = """
+    unternehmen konzern firma ministerium regierung behörde verband gewerkschaft partei gericht polizei
+    stadt gemeinde bank sender verein
+    """.split()
+
+# Months and weekdays (the calendar) and the relative day words of news German.
+MONTHS = {
+    "jan": 1, "januar": 1, "jänner": 1, "feb": 2, "februar": 2, "mär": 3, "märz": 3, "apr": 4, "april": 4,
+    "mai": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "okt": 10, "oktober": 10, "nov": 11, "november": 11, "dez": 12, "dezember": 12,
+}
+WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
+WEEKDAY_LEADS = ["am", "vergangenen", "letzten", "vorigen"]
+RELATIVE_DAYS = {"gestern": -1, "vorgestern": -2, "heute": 0}
+RELATIVE_WEEKS = ["vergangene woche", "letzte woche", "vorige woche", "in der vergangenen woche"]
+NEXT_DAY = ["am nächsten tag", "am folgetag", "tags darauf"]
+
+# Scale words (regex stems) with their factor; None: depends on the language ("Billion" is 10^12 here).
+SCALES = [
+    (r"milliarden|milliarde|mrd\.?", 1e9),
+    (r"billionen|billion|bio\.", 1e12),
+    (r"millionen|million|mio\.?", 1e6),
+    (r"tausend|tsd\.", 1e3),
+]
+# vague amounts with a clear value ("die Hälfte", "ein Dutzend")
+HALF = ["die hälfte", "halb"]
+DOZEN = ["dutzend"]
+DOZENS = ["dutzende"]
+
+# Currency names in German; the country decides the ambiguous ones (see AMBIGUOUS_CURRENCY in
+# articles/extraction/currency.py).
+CURRENCY_WORDS = {
+    "euro": "EUR", "us-dollar": "USD", "dollar": "USD", "pfund": "GBP", "franken": "CHF", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rubel": "RUB", "kronen": "SEK", "krone": "SEK", "zloty": "PLN",
+    "forint": "HUF", "lira": "TRY", "rupien": "INR", "rupie": "INR", "real": "BRL", "won": "KRW",
+    "rand": "ZAR", "peso": "MXN", "pesos": "MXN",
+}
+
+# Currency names with the country adjective that fixes them (ISO 4217 country names in German): the
+# adjective's stem (declined endings are added by the rules) and the noun.
+QUALIFIED_CURRENCIES = {
+    ("syrisch", "pfund"): "SYP", ("ägyptisch", "pfund"): "EGP", ("libanesisch", "pfund"): "LBP",
+    ("britisch", "pfund"): "GBP", ("australisch", "dollar"): "AUD", ("kanadisch", "dollar"): "CAD",
+    ("neuseeländisch", "dollar"): "NZD", ("amerikanisch", "dollar"): "USD", ("singapur", "dollar"): "SGD",
+    ("hongkong", "dollar"): "HKD", ("taiwanisch", "dollar"): "TWD", ("schwedisch", "kronen"): "SEK",
+    ("norwegisch", "kronen"): "NOK", ("dänisch", "kronen"): "DKK", ("tschechisch", "kronen"): "CZK",
+    ("isländisch", "kronen"): "ISK", ("mexikanisch", "peso"): "MXN", ("argentinisch", "peso"): "ARS",
+    ("indisch", "rupien"): "INR", ("türkisch", "lira"): "TRY", ("russisch", "rubel"): "RUB",
+    ("schweizer", "franken"): "CHF", ("chinesisch", "yuan"): "CNY", ("japanisch", "yen"): "JPY",
+    ("brasilianisch", "real"): "BRL", ("südafrikanisch", "rand"): "ZAR", ("polnisch", "zloty"): "PLN",
+}
+
+# Units of measure (SI-Broschüre of the PTB, German names) -> (unit, factor).
+UNIT_WORDS = {
+    "prozent": ("%", 1), "prozentpunkte": ("%", 1), "watt": ("W", 1), "kilowatt": ("W", 1e3),
+    "megawatt": ("W", 1e6), "gigawatt": ("W", 1e9), "terawatt": ("W", 1e12), "wattstunden": ("Wh", 1),
+    "kilowattstunden": ("Wh", 1e3), "megawattstunden": ("Wh", 1e6), "gigawattstunden": ("Wh", 1e9),
+    "terawattstunden": ("Wh", 1e12), "hektar": ("m2", 1e4), "quadratmeter": ("m2", 1),
+    "quadratmetern": ("m2", 1), "quadratkilometer": ("m2", 1e6), "quadratkilometern": ("m2", 1e6),
+    "kubikmeter": ("m3", 1), "kubikmetern": ("m3", 1), "liter": ("m3", 1e-3), "litern": ("m3", 1e-3),
+    "tonnen": ("kg", 1e3), "tonne": ("kg", 1e3), "kilogramm": ("kg", 1), "gramm": ("kg", 1e-3),
+    "kilometer": ("m", 1e3), "kilometern": ("m", 1e3), "meter": ("m", 1), "metern": ("m", 1),
+    "zentimeter": ("m", 1e-2), "zentimetern": ("m", 1e-2), "millimeter": ("m", 1e-3),
+    "millimetern": ("m", 1e-3),
+}
+# after a length, words that make it a location ("300 Kilometer nördlich der Stadt"), not a measure
+DIRECTION_WORDS = ["nördlich", "südlich", "östlich", "westlich", "entfernt", "vom", "von"]
+# durations (unit "d" days, "a" years, "h" hours)
+DURATION_WORDS = {
+    "tage": ("d", 1), "tagen": ("d", 1), "tag": ("d", 1), "wochen": ("d", 7), "woche": ("d", 7),
+    "monate": ("a", 1 / 12), "monaten": ("a", 1 / 12), "monat": ("a", 1 / 12), "jahre": ("a", 1),
+    "jahren": ("a", 1), "jahr": ("a", 1), "jahrzehnte": ("a", 10), "jahrzehnten": ("a", 10),
+    "stunden": ("h", 1), "stunde": ("h", 1), "minuten": ("h", 1 / 60),
+}
+
+# Counted nouns of news (regex stems): a number before one of these is a count.
+COUNT_NOUNS = [
+    r"arbeitspl(?:atz|ätze|ätzen)", r"stellen", r"mitarbeiter(?:innen|n)?", r"beschäftigte[n]?",
+    r"angestellte[n]?", r"menschen", r"personen", r"nutzer(?:innen|n)?", r"kunden", r"fahrzeuge[n]?",
+    r"autos?", r"elektroautos", r"chips", r"gpus?", r"grafikkarten", r"prozessoren", r"rechenzentren",
+    r"server[n]?", r"haushalte[n]?", r"firmen", r"unternehmen", r"einwohner[n]?", r"wohnungen",
+    r"häuser[n]?", r"roboter[n]?", r"soldaten", r"flüchtlinge[n]?", r"studenten", r"schüler[n]?",
+    r"abonnenten", r"downloads", r"konten", r"beschleuniger[n]?", r"rechner[n]?", r"reaktoren",
+    r"windräder[n]?", r"ladesäulen", r"ladepunkte[n]?", r"arbeitskräfte[n]?", r"fachkräfte[n]?",
+    r"tote[n]?", r"verletzte[n]?", r"opfer[n]?",
+]
+# adjectives that refer back to things already counted ("die drei verbliebenen Kraftwerke"): no new count
+REMAINDER_ADJECTIVES = ["verbliebenen", "übrigen", "restlichen", "letzten", "ersten", "beiden"]
+# nouns after a number that name a tally, not things ("12 von 30 Stimmen" is a vote, "3 Punkte" a score)
+NOT_COUNTED_NOUNS = [
+    "drittel", "dritteln", "viertel", "vierteln", "fünftel", "dinge", "stimmen", "punkte", "punkten", "tore",
+    "siege", "niederlagen", "grad", "uhr", "mal", "male"]
+# nouns for jobs: "Stellen", "Arbeitsplätze" and "jobs" count one thing (regex stems)
+JOB_NOUNS = [r"arbeitspl", r"stellen$", r"mitarbeiter", r"beschäftigte", r"angestellte", r"belegschaft",
+             r"arbeitskräfte", r"fachkräfte"]
+
+# What a count counts, by kind, so that a German count meets its English translation: kind -> noun stems
+# (general news nouns; the English list in en.py uses the same kinds).
+COUNT_KINDS = {
+    "jobs": ["arbeitspl", "stellen", "jobs", "mitarbeiter", "beschäftigte", "angestellte", "belegschaft",
+             "arbeitskräfte", "fachkräfte", "posten"],
+    "people": ["menschen", "personen", "einwohner", "bürger", "leute"],
+    "households": ["haushalt"],
+    "companies": ["unternehmen", "firmen", "betriebe"],
+    "vehicles": ["fahrzeug", "autos", "pkw"],
+    "data centres": ["rechenzentr"],
+    "substations": ["umspannwerk"],
+    "users": ["nutzer", "kunden", "abonnenten"],
+    "homes": ["wohnungen", "häuser"],
+    "deaths": ["tote", "todesopfer"],
+}
+# German nouns of subjects news compare across languages, with their English word (a general bilingual news
+# vocabulary, not the words of any one story): lets a German claim meet its English translation.
+SUBJECT_TRANSLATIONS = {
+    "wasser": "water", "rechenzentren": "data centres", "rechenzentrum": "data centre", "strom": "electricity",
+    "energie": "energy", "netz": "grid", "netzbetreiber": "grid operator", "spitzenlast": "peak demand",
+    "stellen": "jobs", "arbeitsplätze": "jobs", "kosten": "cost", "umsatz": "revenue", "gewinn": "profit",
+    "verlust": "loss", "schulden": "debt", "steuer": "tax", "haushalt": "budget", "miete": "rent",
+    "preis": "price", "preise": "prices", "studie": "study", "regierung": "government", "werk": "plant",
+    "fabrik": "factory", "flughafen": "airport", "bahn": "railway", "see": "lake", "fluss": "river",
+    "kühlung": "cooling", "verbrauch": "use", "wasserverbrauch": "water use", "stromverbrauch": "power use",
+    "nachfrage": "demand", "prognose": "forecast", "abbau": "cuts", "stellenabbau": "job cuts",
+    "umspannwerke": "substations", "logistikkonzern": "logistics group",
+}
+
+# Words before a figure that set its bound (from the seed key's conventions: "rund" is approx, "bis zu" le).
+BOUNDS = {
+    "lt": ["deutlich unter", "weit unter", "klar unter", "knapp unter", "weniger als", "unter", "unterhalb von"],
+    "le": ["bis zu", "höchstens", "maximal", "max\\.", "nicht mehr als"],
+    "ge": ["mindestens", "wenigstens"],
+    "gt": ["mehr als", "über", "oberhalb von"],
+    "approx": ["rund", "etwa", "ungefähr", "circa", "ca\\.", "fast", "knapp", "beinahe", "nahezu", "gut",
+               "eher bei", "eher", "schätzungsweise"],
+}
+
+# Negations (a German grammar's negation words) and words that revise an earlier figure.
+NEGATIONS = ["kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie", "niemals", "nichts"]
+# a quote calling a figure wrong
+DENIAL_WORDS = ["falsch", "unwahr", "erfunden", "fantasiezahl", "phantasiezahl", "unsinn", "übertrieben",
+                "schöngerechnet", "frei erfunden", "stimmt nicht", "stimmen nicht", "trifft nicht zu"]
+REVISION_WORDS = ["korrigiert", "korrigierte", "korrigieren", "revidiert", "revidierte", "nun", "jetzt",
+                  "inzwischen", "mittlerweile", "erhöht", "senkt", "senkte", "hebt", "hob", "statt wie angekündigt",
+                  "neue prognose", "rechnet nun", "geht nun"]
+
+# Common nouns that say little about what two claims share (generic in news about money and projects).
+GENERIC_TERMS = ["investitionen", "investition", "milliarden", "geld", "projekt", "plan", "ki", "wert", "ziel",
+                 "unternehmen", "regierung"]

@@ -1,0 +1,182 @@
+"""English words extraction and linking look for. Where each list comes from is said above it.
+
+Entries are folded to lower case. Lists marked "regex stems" hold regular-expression fragments; all others are
+plain words.
+"""
+
+# Function words, months and weekdays: never a name, never a salient term (English closed word classes).
+FUNCTION_WORDS = """
+    the and but if when as he she it we they a an in on at by for from to of with so how what who then today
+    now here said says may will can could would should not no yes this that these those there their his her
+    its our your my all many more most some any every each one two three after before since until while
+    january february march april june july august september october november december feb mar apr jun jul
+    aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+
+# Capitalised English words that the first-name dictionary also lists as a name (checked against
+# gender-guesser's nam_dict.txt): they must not start a person's name.
+NOT_FIRST_NAMES = """
+    will grant mark bill hope faith grace rose summer sky star king queen prince duke earl lord sen rep gov
+    president chief judge justice major general senator governor mayor long art chip page price house
+    white black brown green young little north south east west new old saint st christian august may june
+    april don van von del la le
+    """.split()
+
+# Capitalised words that are never a first name nor a surname: office titles and words of the names of
+# newspapers, buildings and projects ("White House", "Street Journal").
+NEVER_NAMES = """
+    president ceo minister chief white house news times post street journal project plan mission
+    """.split()
+
+ABBREVIATIONS = """
+    mr mrs ms dr prof st no jr inc corp co etc vs e g i ex jan feb mar apr jun jul aug sep sept oct nov dec
+    sen rep gov gen col lt capt
+    """.split()
+
+# Verbs of saying (the reporting verbs of a style guide's attribution section, past and present).
+SPEECH_VERBS = """
+    said says wrote writes told tells added adds stated states posted tweeted argued warned claimed explained
+    insisted noted replied asked promised announced countered cautioned acknowledged admitted remarked
+    commented responded stressed emphasised emphasized predicted conceded declared confirmed recalled observed
+    reported testified remembers recalls notes explains argues warns insists adds
+    """.split()
+ATTRIBUTION_WORDS = ["according"]
+SPEECH_ACT_NOUNS = """
+    interview memo speech statement letter remarks press conference presented unveiled
+    """.split()
+PRONOUNS = {"he": "m", "she": "f", "they": ""}
+TITLES = {"mrs": "f", "ms": "f", "miss": "f", "mr": "m"}
+ACADEMIC_TITLES = ["dr", "prof", "professor", "sir", "dame"]
+ARTICLES = ["the", "a", "an"]
+
+# Role words before a name ("Governor Wade Kessler", "chief executive Jonas Berg"), from the titles of
+# offices and jobs in English news style guides (regex stems: "gov\." is an abbreviation).
+ROLE_WORDS = r"""
+    governor gov\. senator sen\. rep\. representative minister president chancellor spokesperson spokesman
+    spokeswoman analyst economist executive officer ceo cfo cto coo chairman chairwoman chair founder director
+    leader secretary commissioner mayor professor prof\. dr\. researcher investor lawmaker mr\. mrs\. ms\. head
+    boss chief manager partner strategist adviser advisor councillor councilor councilman councilwoman
+    congressman congresswoman judge ambassador envoy premier official regulator planner scientist hydrologist
+    engineer expert
+    """.split()
+INSTITUTION_ENDINGS = """
+    office agency commission ministry institute association court group university council department
+    authority bureau capital partners research holdings board league union company corporation
+    """.split()
+# "the company said in a statement": an organisation speaking as one
+ORGANISATION_NOUNS = """
+    company firm group ministry government agency association union council board operator department
+    authority league
+    """.split()
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAY_LEADS = ["on", "last"]
+RELATIVE_DAYS = {"yesterday": -1, "today": 0}
+RELATIVE_WEEKS = ["last week"]
+NEXT_DAY = ["the next day", "the following day"]
+
+SCALES = [
+    (r"billions|billion", 1e9),
+    (r"millions|million|mln\.?", 1e6),
+    (r"trillions|trillion|tn", 1e12),
+    (r"thousand", 1e3),
+]
+HALF = ["half a", "half"]
+DOZEN = ["a dozen", "dozen"]
+DOZENS = ["dozens"]
+
+# Currency names in English; ISO codes and symbols of every currency are in articles/extraction/currency.py.
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP",
+    "pound": "GBP", "francs": "CHF", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB",
+    "rubles": "RUB", "rupees": "INR", "won": "KRW", "rand": "ZAR", "pesos": "MXN",
+}
+# Currency names with the country word that fixes them (ISO 4217 currency names).
+QUALIFIED_CURRENCIES = {
+    ("syrian", "pounds"): "SYP", ("egyptian", "pounds"): "EGP", ("lebanese", "pounds"): "LBP",
+    ("australian", "dollars"): "AUD", ("canadian", "dollars"): "CAD", ("new zealand", "dollars"): "NZD",
+    ("singapore", "dollars"): "SGD", ("hong kong", "dollars"): "HKD", ("taiwan", "dollars"): "TWD",
+    ("us", "dollars"): "USD", ("swedish", "kronor"): "SEK", ("norwegian", "kroner"): "NOK",
+    ("danish", "kroner"): "DKK", ("czech", "koruna"): "CZK", ("mexican", "pesos"): "MXN",
+    ("indian", "rupees"): "INR", ("turkish", "lira"): "TRY", ("russian", "roubles"): "RUB",
+    ("swiss", "francs"): "CHF", ("chinese", "yuan"): "CNY", ("japanese", "yen"): "JPY",
+    ("brazilian", "reais"): "BRL", ("south african", "rand"): "ZAR", ("polish", "zloty"): "PLN",
+    ("singapore", "cents"): "SGD",
+}
+
+UNIT_WORDS = {
+    "percent": ("%", 1), "per cent": ("%", 1), "percentage points": ("%", 1), "watts": ("W", 1),
+    "kilowatts": ("W", 1e3), "megawatts": ("W", 1e6), "gigawatts": ("W", 1e9), "terawatts": ("W", 1e12),
+    "kilowatt hours": ("Wh", 1e3), "megawatt hours": ("Wh", 1e6), "gigawatt hours": ("Wh", 1e9),
+    "terawatt hours": ("Wh", 1e12), "hectares": ("m2", 1e4), "hectare": ("m2", 1e4),
+    "square metres": ("m2", 1), "square meters": ("m2", 1), "square kilometres": ("m2", 1e6),
+    "square kilometers": ("m2", 1e6), "square miles": ("m2", 2589988.110336), "acres": ("m2", 4046.8564224),
+    "cubic metres": ("m3", 1), "cubic meters": ("m3", 1), "litres": ("m3", 1e-3), "liters": ("m3", 1e-3),
+    "gallons": ("m3", 0.003785411784), "barrels": ("m3", 0.158987294928), "tonnes": ("kg", 1e3),
+    "tons": ("kg", 1e3), "kilograms": ("kg", 1), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3),
+    "metres": ("m", 1), "meters": ("m", 1), "centimetres": ("m", 1e-2), "centimeters": ("m", 1e-2),
+    "millimetres": ("m", 1e-3), "millimeters": ("m", 1e-3), "miles": ("m", 1609.344), "mile": ("m", 1609.344),
+    "feet": ("m", 0.3048), "foot": ("m", 0.3048), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
+    "yards": ("m", 0.9144),
+}
+DIRECTION_WORDS = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away",
+                   "from", "off", "outside", "inland", "offshore"]
+DURATION_WORDS = {
+    "days": ("d", 1), "day": ("d", 1), "weeks": ("d", 7), "week": ("d", 7), "months": ("a", 1 / 12),
+    "month": ("a", 1 / 12), "years": ("a", 1), "year": ("a", 1), "decades": ("a", 10), "hours": ("h", 1),
+    "hour": ("h", 1), "minutes": ("h", 1 / 60),
+}
+COUNT_NOUNS = [
+    r"jobs?", r"employees", r"workers", r"people", r"users", r"customers", r"cars", r"vehicles",
+    r"data cent(?:er|re)s", r"servers", r"households", r"companies", r"firms", r"homes", r"residents",
+    r"robots", r"students", r"subscribers", r"accounts", r"racks", r"accelerators", r"processors", r"reactors",
+    r"turbines", r"staffers", r"engineers", r"positions", r"posts", r"staff", r"deaths", r"victims",
+    r"patients", r"cases", r"warehouses", r"projects", r"substations", r"plants", r"sites",
+]
+REMAINDER_ADJECTIVES = ["remaining", "other", "last", "first"]
+NOT_COUNTED_NOUNS = [
+    "thirds", "quarters", "fifths", "halves", "things", "votes", "points", "goals", "wins", "losses", "times",
+    "degrees", "odds", "lengths"]
+# plurals without an -s (a grammar's irregular plurals of countable nouns)
+IRREGULAR_PLURALS = ["men", "women", "children", "people", "staff", "police", "sheep", "fish", "cattle", "mice",
+                     "geese", "teeth", "feet", "personnel", "aircraft"]
+JOB_NOUNS = [r"jobs?$", r"employees", r"workers", r"headcount", r"head count", r"workforce", r"staff",
+             r"payroll", r"positions", r"posts"]
+
+COUNT_KINDS = {
+    "jobs": ["jobs", "job", "employees", "workers", "headcount", "head count", "workforce", "staff", "payroll",
+             "positions", "posts", "roles"],
+    "people": ["people", "persons", "residents", "citizens", "inhabitants"],
+    "households": ["household"],
+    "companies": ["companies", "firms", "businesses"],
+    "vehicles": ["vehicle", "cars"],
+    "data centres": ["data cent"],
+    "substations": ["substation"],
+    "users": ["users", "customers", "subscribers"],
+    "homes": ["homes", "houses"],
+    "deaths": ["deaths", "dead", "fatalities"],
+}
+
+BOUNDS = {
+    "lt": ["well under", "far under", "just under", "slightly under", "well below", "just below", "less than",
+           "fewer than", "under", "below"],
+    "le": ["up to", "no more than", "at most", "not more than", "as many as", "as much as"],
+    "ge": ["at least", "no less than", "not less than", "no fewer than"],
+    "gt": ["more than", "over", "above", "upwards of", "in excess of"],
+    "approx": ["about", "around", "almost", "nearly", "roughly", "approximately", "close to", "some",
+               "an estimated", "estimated"],
+}
+
+NEGATIONS = ["no", "not", "never", "none", "nothing", "cannot"]
+DENIAL_WORDS = ["wrong", "false", "untrue", "made up", "fabricated", "nonsense", "exaggerated", "not true",
+                "inaccurate", "rejected", "denied", "denies"]
+REVISION_WORDS = ["revised", "revises", "now expects", "now sees", "now estimates", "raised", "raises", "cut its",
+                  "lowered", "lowers", "up from", "down from", "corrected", "instead of"]
+
+GENERIC_TERMS = ["usa", "us", "investment", "investments", "money", "project", "plan", "ai", "government",
+                 "company", "companies"]

@@ -1,0 +1,134 @@
+"""Suggested links for new claims, found through indexes, never by comparing all pairs.
+
+One SQL statement gathers a bounded candidate set for a batch of new claims, each branch served by an
+index: same unit and topic (claim_unit_topic), same unit and value within 10 % (claim_unit_value), the
+nearest values of the same unit below and above within one order of magnitude, whatever the topic or the
+language (claim_unit_value, read in value order: a revision or a contradiction across articles that share no
+topic label), same article (article FK), same speaker (claim_speaker), and similar wording: pg_trgm similarity
+among the latest claims of the same topic (claim_topic_id), for claims without a figure.
+The pure judge in articles.linking.judge decides which candidates become suggestions. A batch
+(an import run flushes one every few hundred claims) costs four queries, however many claims it holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import connection, transaction
+from django.db.models import Q
+
+from articles.extraction.types import Quantity
+from articles.linking.judge import ClaimFacts, best_suggestions
+from articles.models import Claim, ClaimLink, ClaimStatus, LinkState
+
+PER_BRANCH = 15
+# Similar wording is looked for among the most recent claims of the same topic: a pg_trgm index search
+# over every claim costs 0.1-1 s at a million claims when the text shares common trigrams with many.
+SIMILAR_WINDOW = 300
+SIMILAR_TEXT = 0.3
+MAX_SUGGESTIONS = 3
+
+CANDIDATES_SQL = """
+SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
+  (SELECT c.id AS cid FROM articles_claim c
+    WHERE m.quantity_unit <> '' AND m.topic_id IS NOT NULL
+      AND c.quantity_unit = m.quantity_unit AND c.topic_id = m.topic_id AND c.id < m.id
+    ORDER BY c.id DESC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c
+    WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
+      AND c.quantity_value BETWEEN m.quantity_value * 0.9 AND m.quantity_value * 1.1 AND c.id < m.id
+    ORDER BY c.id DESC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c
+    WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
+      AND c.quantity_value <= m.quantity_value AND c.quantity_value >= m.quantity_value * 0.1 AND c.id < m.id
+    ORDER BY c.quantity_value DESC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c
+    WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
+      AND c.quantity_value > m.quantity_value AND c.quantity_value <= m.quantity_value * 10 AND c.id < m.id
+    ORDER BY c.quantity_value ASC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c WHERE c.article_id = m.article_id AND c.id < m.id
+    ORDER BY c.id DESC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c
+    WHERE m.speaker_id IS NOT NULL AND c.speaker_id = m.speaker_id AND c.id < m.id
+    ORDER BY c.id DESC LIMIT %(n)s)
+  UNION
+  (SELECT w.id FROM (SELECT c.id, c.text FROM articles_claim c
+      WHERE m.quantity_value IS NULL AND m.topic_id IS NOT NULL AND c.topic_id = m.topic_id AND c.id < m.id
+      ORDER BY c.id DESC LIMIT %(window)s) AS w
+    WHERE similarity(w.text, m.text) >= %(similar)s
+    ORDER BY similarity(w.text, m.text) DESC LIMIT %(n)s)
+) AS x
+WHERE m.id = ANY(%(ids)s)
+"""
+
+FACT_FIELDS = [
+    "id", "article_id", "kind", "text", "speaker__name", "stated_on", "article__published_on", "quantity_value",
+    "quantity_unit", "quantity_bound", "quantity_high", "unit_inferred", "topic__name", "terms", "article__language",
+]
+
+
+def claim_facts(ids: set[int]) -> dict[int, ClaimFacts]:
+    """What the judge needs of each claim, in one query (rejected claims are never suggested)."""
+    out = {}
+    rows = Claim.objects.filter(pk__in=ids).exclude(status=ClaimStatus.REJECTED).values_list(*FACT_FIELDS)
+    for (pk, article_id, kind, text, speaker, stated_on, published_on, value, unit, bound, high, inferred,
+         topic, terms, language) in rows:
+        qty = None
+        if value is not None:
+            qty = Quantity(value=value, unit=unit, bound=bound or "eq", high=high, unit_inferred=inferred)
+        out[pk] = ClaimFacts(
+            id=pk, article_id=article_id, kind=kind, text=text, speaker=speaker, stated_on=stated_on,
+            published_on=published_on, quantity=qty, topic=topic, terms=list(terms), language=language,
+        )
+    return out
+
+
+def candidate_ids(claim_ids: list[int]) -> dict[int, set[int]]:
+    """Earlier claims worth judging against each claim: the newer claim of a pair is the one that looks."""
+    found: dict[int, set[int]] = defaultdict(set)
+    with connection.cursor() as cursor:
+        cursor.execute(CANDIDATES_SQL, {"ids": list(claim_ids), "n": PER_BRANCH, "window": SIMILAR_WINDOW,
+                                        "similar": SIMILAR_TEXT})
+        for me, other in cursor.fetchall():
+            found[me].add(other)
+    return found
+
+
+@transaction.atomic
+def suggest_links(*, claim_ids: list[int]) -> int:
+    """Suggest up to MAX_SUGGESTIONS links for each claim; returns how many links were proposed.
+
+    A pair an editor already decided (any link confirmed or dismissed between them) is left out before
+    the judge picks, and the unique constraint on (pair, relation) makes re-suggesting a no-op.
+    """
+    if not claim_ids:
+        return 0
+    candidates = candidate_ids(claim_ids)
+    every = set(claim_ids).union(*candidates.values()) if candidates else set(claim_ids)
+    facts = claim_facts(every)
+    decided = {
+        frozenset(pair)
+        for pair in ClaimLink.objects.filter(Q(from_claim_id__in=claim_ids) | Q(to_claim_id__in=claim_ids))
+        .exclude(state=LinkState.SUGGESTED)
+        .values_list("from_claim_id", "to_claim_id")
+    }
+    links = []
+    for claim_id in claim_ids:
+        me = facts.get(claim_id)
+        if me is None:
+            continue
+        pool = [
+            facts[o] for o in candidates.get(claim_id, ()) if o in facts and frozenset((claim_id, o)) not in decided
+        ]
+        for other, suggestion in best_suggestions(me, pool, limit=MAX_SUGGESTIONS):
+            links.append(ClaimLink(
+                from_claim_id=claim_id, to_claim_id=other, relation=suggestion.relation, state=LinkState.SUGGESTED,
+                score=round(suggestion.score, 3), rationale=suggestion.reason[:500],
+            ))
+    ClaimLink.objects.bulk_create(links, ignore_conflicts=True)
+    return len(links)
