@@ -163,3 +163,21 @@ def test_speaker_variants_resolve_to_one_speaker():
     assert services.speaker_resolve(name="David O. Sacks") == short_first
     short_first.refresh_from_db()
     assert short_first.name == "David Sacks" and "Sacks" in short_first.name_variants
+
+
+def test_the_same_sum_in_two_currencies_is_same_with_the_conversion_as_reason():
+    euros, dollars = store(
+        ArticleDraft(
+            title="Fernwärme in Kelmstadt",
+            body="Das Fernwärmenetz von Kelmstadt bekommt Fördermittel von 480 Millionen Euro, teilte die Stadt mit.",
+            published_on=dt.date(2026, 6, 10), date_precision="day", language="de",
+        ),
+        ArticleDraft(
+            title="Kelmstadt heating grant",
+            body="The Kelmstadt district heating network will receive $554 million in public funding, the city said.",
+            published_on=dt.date(2026, 6, 12), date_precision="day", language="en",
+        ),
+    )
+    links = links_between(figure(euros, 4.8e8), figure(dollars, 5.54e8))
+    assert [(link.relation, link.state) for link in links] == [("same", "suggested")]
+    assert "ECB rate" in links[0].rationale and "same figure" in links[0].rationale

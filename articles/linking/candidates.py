@@ -28,6 +28,9 @@ SIMILAR_WINDOW = 300
 SIMILAR_TEXT = 0.3
 MAX_SUGGESTIONS = 3
 
+# The same sum in another currency, within a topic: one claim_unit_topic index probe per major currency.
+MONEY_CODES = ["EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "INR", "SGD"]
+
 CANDIDATES_SQL = """
 SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
   (SELECT c.id AS cid FROM articles_claim c
@@ -49,6 +52,13 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
       AND c.quantity_value > m.quantity_value AND c.quantity_value <= m.quantity_value * 10 AND c.id < m.id
     ORDER BY c.quantity_value ASC LIMIT %(n)s)
+  UNION
+  (SELECT o.id FROM unnest(%(money)s::text[]) AS u(code) CROSS JOIN LATERAL (
+      SELECT c.id FROM articles_claim c
+      WHERE m.topic_id IS NOT NULL AND m.quantity_unit = ANY(%(money)s) AND u.code <> m.quantity_unit
+        AND c.quantity_unit = u.code AND c.topic_id = m.topic_id AND c.id < m.id
+      ORDER BY c.id DESC LIMIT %(n)s) AS o
+    ORDER BY o.id DESC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c WHERE c.article_id = m.article_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
@@ -93,6 +103,7 @@ def candidate_ids(claim_ids: list[int]) -> dict[int, set[int]]:
     found: dict[int, set[int]] = defaultdict(set)
     with connection.cursor() as cursor:
         cursor.execute(CANDIDATES_SQL, {"ids": list(claim_ids), "n": PER_BRANCH, "window": SIMILAR_WINDOW,
+                                        "money": MONEY_CODES,
                                         "similar": SIMILAR_TEXT})
         for me, other in cursor.fetchall():
             found[me].add(other)

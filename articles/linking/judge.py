@@ -394,7 +394,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
     qn, qo = new.quantity, old.quantity
     assert qn is not None and qo is not None
     if qn.unit != qo.unit:
-        return None
+        return _judge_converted(new, old)
     cn, co = _center(qn), _center(qo)
     if cn <= 0 or co <= 0:
         return None
@@ -595,6 +595,32 @@ ESTIMATE = re.compile(
     r"\b(?:estimat\w*|schätz\w*|geschätzt\w*|analyst\w*|kritiker\w*|critics?)\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _judge_converted(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
+    """Figures in two currencies (at the ECB rate of the later date said) or in two units of one dimension:
+    the same figure once converted is `same`, with the conversion as its reason. Anything else across units is
+    left to editors: a converted figure that differs is too often a different measure to call a contradiction."""
+    from articles.checks.compare import comparable  # pure, but loads the rate table: only when needed
+
+    qn, qo = new.quantity, old.quantity
+    assert qn is not None and qo is not None
+    if qn.bound in ("range",) or qo.bound in ("range",) or new.text == old.text:
+        return None
+    shared = _shared(new, old)
+    if not (new.article_id == old.article_id or (new.topic and new.topic == old.topic) or shared
+            or _same_speaker(new, old)):
+        return None
+    fn = _flags(new.text, new.language, qn.value, qn.unit)
+    fo = _flags(old.text, old.language, qo.value, qo.unit)
+    if fn[:2] != fo[:2] or _other_measures(fn, fo):
+        return None
+    comparison = comparable(qn.value, qn.unit, new.stated_on or new.published_on,
+                            qo.value, qo.unit, old.stated_on or old.published_on)
+    if comparison is None or not comparison.same:
+        return None
+    score = 0.6 + 0.1 * bool(new.topic and new.topic == old.topic) + 0.05 * min(len(shared), 3)
+    return Suggestion("same", round(min(score, 0.9), 3), comparison.reason + _tail(new, old, shared))
 
 
 def _disputed(a: ClaimFacts, b: ClaimFacts) -> tuple[ClaimFacts, ClaimFacts] | None:
