@@ -107,7 +107,8 @@ def _remove_stale_postmaster_pid(pgdata: Path) -> None:
         lines = []
     try:
         process = psutil.Process(int(lines[0]))
-        genuine = process.name() == "postgres" and len(lines) >= 8
+        # a killed postmaster can linger as a zombie where nothing reaps orphans (containers): not running
+        genuine = process.name() == "postgres" and process.status() != psutil.STATUS_ZOMBIE and len(lines) >= 8
     except (IndexError, ValueError, psutil.Error):
         genuine = False
     if not genuine:
@@ -164,7 +165,7 @@ def _start(get_server, attempts: int = 5):
         _repair_under_lock(PGDATA.resolve())
         try:
             return get_server(PGDATA, cleanup_mode="stop")
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, AssertionError):
             if attempt == attempts:
                 raise
             # the wheel keeps a failed instance and would hand it out again
