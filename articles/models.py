@@ -48,6 +48,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_on", "-id"]
         permissions = [("import_articles", "Can import articles")]
+        indexes = [GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="article_title_trgm")]  # admin search
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_on__isnull=True, date_precision="")

@@ -360,3 +360,32 @@ def history_context(**values: Any) -> Any:
     """Label the history rows written inside a command or task (the middleware does it for requests)."""
     return pghistory.context(**values)
 
+
+
+# --- the admin's writes (the same optimistic lock as the review pages) -------------------------------------------
+
+STALE_CLAIM_MESSAGE = "This claim was changed by someone else; reload it and try again."
+
+
+def claim_version_check(*, claim_id: int, expected_version: int) -> int:
+    """Lock the claim's row for the rest of the transaction; refuse a form loaded before the last change."""
+    current = Claim.objects.select_for_update().filter(pk=claim_id).values_list("version", flat=True).first()
+    if current is None:
+        raise StaleClaimError("This claim was deleted by someone else.")
+    if current != expected_version:
+        raise StaleClaimError(STALE_CLAIM_MESSAGE)
+    return current
+
+
+@transaction.atomic
+def claim_save_checked(*, claim: Claim, expected_version: int | None) -> Claim:
+    """Save a claim edited as a whole (the admin's form): a new claim is created; an existing one only if
+    nobody changed it since `expected_version` was read, and its version is bumped so others' stale forms fail."""
+    if claim._state.adding:
+        claim.save()
+        return claim
+    if expected_version is None:
+        raise StaleClaimError(STALE_CLAIM_MESSAGE)
+    claim.version = claim_version_check(claim_id=claim.pk, expected_version=expected_version) + 1
+    claim.save()
+    return claim
