@@ -3,7 +3,8 @@
 One SQL statement gathers a bounded candidate set for a batch of new claims, each branch served by an
 index: same unit and topic (claim_unit_topic), same unit and value within 10 % (claim_unit_value), same
 article (article FK), same speaker (claim_speaker), and similar wording: pg_trgm similarity among the
-latest claims of the same topic (claim_topic_id), for claims without a figure (the unit branches find those).
+latest claims of the same topic (claim_topic_id), for claims without a figure (the unit branches find those);
+each similarity is computed once (it dominates the statement's cost with a million claims).
 The pure judge in articles.extraction.relations decides which candidates become suggestions. A batch
 (an import run flushes one every few hundred claims) costs four queries, however many claims it holds.
 """
@@ -45,11 +46,11 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
     WHERE m.speaker_id IS NOT NULL AND c.speaker_id = m.speaker_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
   UNION
-  (SELECT w.id FROM (SELECT c.id, c.text FROM articles_claim c
+  (SELECT w.id FROM (SELECT c.id, similarity(c.text, m.text) AS sim FROM articles_claim c
       WHERE m.quantity_value IS NULL AND m.topic_id IS NOT NULL AND c.topic_id = m.topic_id AND c.id < m.id
       ORDER BY c.id DESC LIMIT %(window)s) AS w
-    WHERE similarity(w.text, m.text) >= %(similar)s
-    ORDER BY similarity(w.text, m.text) DESC LIMIT %(n)s)
+    WHERE w.sim >= %(similar)s
+    ORDER BY w.sim DESC LIMIT %(n)s)
 ) AS x
 WHERE m.id = ANY(%(ids)s)
 """
@@ -96,6 +97,9 @@ def suggest_links(*, claim_ids: list[int]) -> int:
     """
     if not claim_ids:
         return 0
+    from articles.services import import_commits_without_flush_wait
+
+    import_commits_without_flush_wait()  # derived data, made again by re-running the import
     candidates = candidate_ids(claim_ids)
     every = set(claim_ids).union(*candidates.values()) if candidates else set(claim_ids)
     facts = claim_facts(every)
