@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import http.client
+import logging
 import os
 import re
 import secrets
@@ -283,6 +284,7 @@ def run(*, database_url: str, seconds: float, log) -> list[PageResult]:
     from django.test import Client
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404s of pages not built are noted below
     user, _ = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True})
     anonymous, signed_in = Client(), Client()
@@ -304,7 +306,7 @@ def run(*, database_url: str, seconds: float, log) -> list[PageResult]:
             rps, latencies = load(server.port, path, cookie if auth else "", seconds, status)
             latencies.sort()
             results.append(PageResult(
-                path=path, rps=round(rps, 1), p50_ms=round(statistics.median(latencies) * 1000, 1),
+                path=path, rps=rps, p50_ms=round(statistics.median(latencies) * 1000, 1),
                 p99_ms=round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 1),
                 queries=queries, status=status,
             ))
@@ -312,6 +314,7 @@ def run(*, database_url: str, seconds: float, log) -> list[PageResult]:
     floor = next((r.rps for r in results if r.path == "/healthz"), None)
     for result in results:
         result.ratio = round(floor / result.rps, 1) if floor and result.rps else None
+        result.rps = float(f"{result.rps:.3g}")
     return results
 
 

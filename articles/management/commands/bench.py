@@ -1,7 +1,8 @@
 """`make bench`: prints figures, asserts nothing.
 
 Runs in a scratch database (`factcheck_bench`) beside the default one. Parts:
-  import      articles/s for text, HTML and JSON Lines at 1,000 and 10,000 synthetic articles, extraction on
+  import      articles/s for text, HTML and JSON Lines at 1,000 and 10,000 synthetic articles, extraction on;
+              with --claims N into a database first filled to N claims (--articles, --formats to narrow it)
   memory      peak RSS of import_articles on JSON Lines files of growing size (streamed, so it stays flat)
   extraction  ms per article for claim extraction alone
   pages       every page of the site served by gunicorn (2 workers) from a scratch database of --claims N claims
@@ -32,6 +33,7 @@ from articles import benchdata, benchpages
 from factcheck.localdb import database_url, recreate_database
 
 PARTS = ["extraction", "import", "memory", "pages", "suggest"]
+INTERNAL_PARTS = ["fill"]
 
 
 def _ms(seconds: float) -> str:
@@ -42,7 +44,8 @@ class Command(BaseCommand):
     help = "Benchmarks; prints figures."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--part", action="append", choices=PARTS, help="run only these parts (repeatable)")
+        parser.add_argument("--part", action="append", choices=PARTS + INTERNAL_PARTS,
+                            help="run only these parts (repeatable)")
         parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
         parser.add_argument("--in-scratch", action="store_true", help=Command.__doc__ and "internal")
         parser.add_argument("--claims", type=int, default=None,
@@ -51,6 +54,8 @@ class Command(BaseCommand):
                             help="pages: keep the scratch database between runs (filled up to --claims)")
         parser.add_argument("--seconds", type=float, default=4.0, help="pages: load time per page")
         parser.add_argument("--json", metavar="FILE", help="pages: write the figures as JSON")
+        parser.add_argument("--articles", type=int, help="import: this many articles per format (one size)")
+        parser.add_argument("--formats", default="text,html,jsonl", help="import: formats, comma-separated")
 
     def handle(self, *args, **options) -> None:
         parts = options["part"] or PARTS
@@ -71,6 +76,9 @@ class Command(BaseCommand):
         self.env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0"}
         subprocess.run([*self.manage, "migrate", "--noinput", "-v", "0"], env=self.env, check=True)
         self.stdout.write(f"factcheck bench · {os.cpu_count()} cores · PostgreSQL scratch database factcheck_bench")
+        if options["claims"] and "import" in parts:  # import into a database that already holds N claims
+            subprocess.run([*self.manage, "bench", "--in-scratch", "--part", "fill", "--claims", str(self.claims)],
+                           env=self.env, check=True)
         for part in parts:
             if part in ("import", "memory"):
                 getattr(self, f"part_{part}")()
@@ -97,8 +105,10 @@ class Command(BaseCommand):
     def part_import(self) -> None:
         self.stdout.write("\nimport (extraction and suggestions on; one file per article for text and HTML)")
         sizes = [100, 300] if self.quick else [1000, 10000]
+        if self.options["articles"]:
+            sizes = [self.options["articles"]]
         offset = 0
-        for fmt in ("text", "html", "jsonl"):
+        for fmt in self.options["formats"].split(","):
             for n in sizes:
                 offset += 1_000_000
                 rng = random.Random(n)
@@ -232,6 +242,13 @@ class Command(BaseCommand):
             flags += ["--json", str(Path(self.options["json"]).resolve())]
         subprocess.run([*self.manage, "bench", "--in-scratch", "--part", "pages", *flags], env=env, check=True)
 
+    def part_fill(self) -> None:
+        from articles.models import Claim
+
+        have = Claim.objects.count()
+        if have < self.claims:
+            benchpages.fill(self.claims - have, self.stdout.write)
+
     def part_pages(self) -> None:
         from articles.models import Claim
 
@@ -245,7 +262,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\npages with {claims:,} claims (gunicorn, 2 workers; ratio = /healthz req/s ÷ page's)")
         self.stdout.write(f"  {'path':52} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'queries':>7} {'ratio':>7}")
         for r in results:
-            self.stdout.write(f"  {r.path:52} {r.rps:8.1f} {r.p50_ms:8.1f} {r.p99_ms:8.1f} {r.queries:7d} "
+            self.stdout.write(f"  {r.path:52} {r.rps:8g} {r.p50_ms:8.1f} {r.p99_ms:8.1f} {r.queries:7d} "
                               f"{r.ratio if r.ratio is not None else '-':>7}")
         if self.options["json"]:
             Path(self.options["json"]).write_text(json.dumps(benchpages.as_json(claims, results), indent=1) + "\n")
