@@ -1,6 +1,7 @@
 """What the admin's changelists need to stay fast with millions of rows.
 
-- `EstimatedCountPaginator`: counts exactly up to 10,000 rows; past that the planner's estimate (EXPLAIN), so
+- `EstimatedCountPaginator`: counts exactly up to 10,000 rows; past that (or when the planner expects far more)
+  the planner's estimate (EXPLAIN), so
   a list never counts a whole table (with `show_full_result_count = False`, the admin's second count goes too).
 - `indexed_search`: the admin's search written as `ILIKE` on one column, which the pg_trgm GIN index serves;
   Django's `icontains` is `UPPER(col) LIKE UPPER(…)` ORed across joined tables, which no index can serve.
@@ -27,10 +28,13 @@ class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         qs: QuerySet = self.object_list
+        estimate = planner_rows(qs)
+        if estimate > 10 * EXACT_COUNT_UP_TO:  # clearly long: even a capped count would read 10,000 rows
+            return estimate
         exact = qs.order_by()[: EXACT_COUNT_UP_TO + 1].count()
         if exact <= EXACT_COUNT_UP_TO:
             return exact
-        return max(EXACT_COUNT_UP_TO + 1, planner_rows(qs))
+        return max(EXACT_COUNT_UP_TO + 1, estimate)
 
 
 def planner_rows(qs: QuerySet) -> int:

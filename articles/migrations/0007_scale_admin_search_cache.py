@@ -1,10 +1,10 @@
-# Issue 13: a trigram index for the admin's article search, and the shared cache table (settings.CACHES without
+# Issue 13: a trigram index for the admin's article search, an index for the article list's order, and the shared cache table (settings.CACHES without
 # REDIS_URL), so every app server sees the same cache.
 
 import django.contrib.postgres.indexes
 from django.conf import settings
 from django.core.management import call_command
-from django.db import migrations
+from django.db import migrations, models
 
 CACHE_TABLE = "factcheck_cache"
 
@@ -28,6 +28,10 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='article',
             index=django.contrib.postgres.indexes.GinIndex(fields=['title'], name='article_title_trgm', opclasses=['gin_trgm_ops']),
+        ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(fields=['-published_on', '-id'], name='article_published_id'),
         ),
         migrations.RunPython(create_cache_table, drop_cache_table),
     ]
