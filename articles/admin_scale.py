@@ -1,6 +1,6 @@
 """What the admin's changelists need to stay fast with millions of rows.
 
-- `EstimatedCountPaginator`: counts exactly up to 10,000 rows; past that (or when the planner expects far more)
+- `EstimatedCountPaginator`: counts exactly up to 1,000 rows; past that (or when the planner expects far more)
   the planner's estimate (EXPLAIN), so
   a list never counts a whole table (with `show_full_result_count = False`, the admin's second count goes too).
 - `indexed_search`: the admin's search written as `ILIKE` on one column, which the pg_trgm GIN index serves;
@@ -21,7 +21,7 @@ from django.utils.functional import cached_property
 
 from articles.models import Article, Claim
 
-EXACT_COUNT_UP_TO = 10_000
+EXACT_COUNT_UP_TO = 1_000
 
 
 class EstimatedCountPaginator(Paginator):
