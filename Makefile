@@ -14,7 +14,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint bench eval migrate browsers clean
+.PHONY: install run serve test lint bench eval migrate backup restore clean
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is needed (set PYTHON=/path/to/python3.12)"; exit 1; fi
@@ -28,13 +28,34 @@ install: $(STAMP)
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# The development server and the background worker together; Ctrl-C stops both (and the embedded database).
 run: migrate
 	DJANGO_DEBUG=1 $(PY) manage.py setup_demo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=1 $(PY) manage.py rundev 127.0.0.1:$(PORT)
+
+# Production: migrations, static files, gunicorn with WEB_CONCURRENCY workers on HOST:PORT (see README, Deploying).
+HOST ?= 127.0.0.1
+serve: install
+	@if [ -z "$$DJANGO_SECRET_KEY" ]; then echo "make serve needs DJANGO_SECRET_KEY: a long random secret (README, Deploying)"; exit 1; fi
+	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_DEBUG=0 exec $(VENV)/bin/gunicorn factcheck.wsgi --preload --workers $${WEB_CONCURRENCY:-2} \
+	  --bind $(HOST):$(PORT) --timeout 60 --graceful-timeout 30 --max-requests 2000 --max-requests-jitter 200 \
+	  --access-logfile - --no-control-socket --forwarded-allow-ips="$${DJANGO_BEHIND_PROXY:+*}"
+
+backup: install
+	$(PY) manage.py backup_db
+
+restore: install
+	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=var/backups/factcheck-….dump"; exit 1; fi
+	$(PY) manage.py restore_db "$(FILE)"
 
 test: install
 	$(PY) -m ruff check .
-	$(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "models and migrations differ: run makemigrations"; exit 1; }
+	@out=$$($(PY) manage.py makemigrations --check --dry-run 2>&1); status=$$?; \
+	if [ $$status -ne 0 ]; then \
+	  if grep -q '^Migrations for' <<<"$$out"; then echo "models and migrations differ: run makemigrations"; \
+	  else echo "$$out"; echo "manage.py failed before it could compare models and migrations (above)"; fi; exit 1; fi
 	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install
