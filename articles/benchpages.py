@@ -247,7 +247,8 @@ def _free_port() -> int:
 
 
 class Server:
-    """The production server as `make serve` runs it: gunicorn, 2 workers, DEBUG off."""
+    """The production server as `make serve` runs it (gunicorn, 2 workers, DEBUG off, WhiteNoise; the caller has
+    run collectstatic), with a longer timeout so a slow page is measured rather than killed."""
 
     def __init__(self, database_url: str) -> None:
         self.port = _free_port()
@@ -256,8 +257,8 @@ class Server:
         # the key this process signed the bench session with, so the workers accept its cookie
         env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(40))
         self.proc = subprocess.Popen(  # noqa: S603 (our own command line)
-            [sys.executable, "-m", "gunicorn", "factcheck.wsgi", "-w", "2", "-b", f"127.0.0.1:{self.port}",
-             "--timeout", "120", "--log-level", "warning"],
+            [sys.executable, "-m", "gunicorn", "factcheck.wsgi", "--preload", "--workers", "2",
+             "--bind", f"127.0.0.1:{self.port}", "--timeout", "120", "--no-control-socket", "--log-level", "warning"],
             env=env, stdout=subprocess.DEVNULL,
         )
 

@@ -237,6 +237,7 @@ class Command(BaseCommand):
         env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0", "DJANGO_SECURE_SSL_REDIRECT": "0",
                "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(40)}
         subprocess.run([*self.manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
+        subprocess.run([*self.manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True)  # as make serve
         flags = ["--claims", str(self.claims), "--seconds", str(self.options["seconds"])]
         if self.options["json"]:
             flags += ["--json", str(Path(self.options["json"]).resolve())]
