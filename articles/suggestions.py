@@ -4,7 +4,9 @@ One SQL statement gathers a bounded candidate set for a batch of new claims, eac
 index: same unit and topic (claim_unit_topic), same unit and value within 10 % (claim_unit_value), same
 article (article FK), same speaker (claim_speaker), and similar wording: pg_trgm similarity among the
 latest claims of the same topic (claim_topic_id), for claims without a figure (the unit branches find those);
-each similarity is computed once (it dominates the statement's cost with a million claims).
+each similarity is computed once (it dominates the statement's cost with a million claims). The value branch
+sorts by `c.id + 0`: ordered by the bare id, PostgreSQL walks the primary key backwards looking for the value
+and, when no earlier claim has it, reads every claim (~1 s a claim at a million claims).
 The pure judge in articles.extraction.relations decides which candidates become suggestions. A batch
 (an import run flushes one every few hundred claims) costs four queries, however many claims it holds.
 """
@@ -37,7 +39,7 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
   (SELECT c.id FROM articles_claim c
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
       AND c.quantity_value BETWEEN m.quantity_value * 0.9 AND m.quantity_value * 1.1 AND c.id < m.id
-    ORDER BY c.id DESC LIMIT %(n)s)
+    ORDER BY c.id + 0 DESC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c WHERE c.article_id = m.article_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
