@@ -39,6 +39,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["publisher"]
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+    list_per_page = 50  # rendering a row costs more than fetching it: half the rows, half the page's time
     readonly_fields = ["content_hash", "imported_at", "imported_by", "source_file", "source_index"]
     actions = ["reextract"]
 
@@ -126,6 +127,7 @@ class ClaimAdmin(admin.ModelAdmin):
     readonly_fields = ["version", "created_at", "updated_at"]
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+    list_per_page = 50  # rendering a row costs more than fetching it: half the rows, half the page's time
 
     def get_search_results(self, request, queryset, search_term):
         extra = None
@@ -159,6 +161,7 @@ class ClaimLinkAdmin(admin.ModelAdmin):
     list_select_related = ["from_claim", "to_claim", "created_by"]
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+    list_per_page = 50  # rendering a row costs more than fetching it: half the rows, half the page's time
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip().lstrip("#")

@@ -315,7 +315,7 @@ def run(*, database_url: str, seconds: float, log) -> list[PageResult]:
                 p99_ms=round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 1),
                 queries=queries, status=status,
             ))
-            log(f"  {path:52} {rps:8.1f} req/s")
+            log(f"  {path:52} {rps:8.3g} req/s")
     floor = next((r.rps for r in results if r.path == "/healthz"), None)
     for result in results:
         result.ratio = round(floor / result.rps, 1) if floor and result.rps else None
