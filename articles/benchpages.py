@@ -123,7 +123,8 @@ def _forge_deep_cursor(next_href: str, last: tuple, deep: tuple) -> str | None:
 def _deep_timeline_path(client, published: int, log) -> str | None:
     """A timeline URL half-way down the published claims (page 5,000 of 50 at 1,000,000 claims)."""
     html = client.get("/").content.decode(errors="replace")
-    match = re.search(r'<a[^>]*rel="next"[^>]*href="([^"]+)"', html) or re.search(
+    tag = re.search(r'<a\b[^>]*\brel="next"[^>]*>', html)
+    match = (tag and re.search(r'href="([^"]+)"', tag.group(0))) or re.search(
         r'<a[^>]*href="([^"]*(?:cursor|after|before|page)=[^"]*)"', html)
     if not match:
         log("  note: no link to older claims on /: the deep timeline page is skipped")
