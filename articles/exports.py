@@ -11,7 +11,7 @@ from typing import IO
 
 from django.db.models import Q
 
-from articles.models import Article, Claim, ClaimLink
+from articles.models import Article, Check, Claim, ClaimLink
 
 CHUNK = 2000
 
@@ -91,6 +91,27 @@ def claim_rows(*, everything: bool) -> Iterator[dict]:
                 links[a].append({"claim_id": b, "relation": relation, "state": state})
             if b in id_set:
                 links[b].append({"claim_id": a, "relation": relation, "state": state})
+        checks = check_rows(ids, everything=everything)
         for claim in chunk:
-            yield claim_row(claim, links[claim.pk])
+            yield claim_row(claim, links[claim.pk]) | {"checks": checks[claim.pk]}
         last = ids[-1]
+
+
+# --- checks (issue 12) ---------------------------------------------------------------------------------------
+
+
+def check_row(check: Check) -> dict:
+    return {"kind": check.kind, "expression": check.expression, "stated": check.stated, "computed": check.computed,
+            "unit": check.unit, "values": check.values, "difference_pct": check.difference_pct,
+            "status": check.status, "state": check.state, "published": check.published}
+
+
+def check_rows(claim_ids: list[int], *, everything: bool) -> dict[int, list[dict]]:
+    """Each claim's checks in one query; readers' export (not `everything`) only those published with the review."""
+    qs = Check.objects.filter(claim_id__in=claim_ids).order_by("claim_id", "id")
+    if not everything:
+        qs = qs.filter(published=True)
+    out: dict[int, list[dict]] = defaultdict(list)
+    for check in qs:
+        out[check.claim_id].append(check_row(check))
+    return out

@@ -320,3 +320,64 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done_files / self.total_files) if self.total_files else 0
+
+
+# --- checks (issue 12): figures factcheck recomputes itself, with its work shown ---------------------------
+
+
+class CheckKind(models.TextChoices):
+    CURRENCY = "currency", "currency"
+    UNITS = "units", "units"
+    ARITHMETIC = "arithmetic", "arithmetic"
+
+
+class CheckStatus(models.TextChoices):
+    CONSISTENT = "consistent", "consistent"
+    INCONSISTENT = "inconsistent", "inconsistent"
+    UNCHECKED = "unchecked", "cannot check"
+
+
+class CheckState(models.TextChoices):
+    OPEN = "open", "open"
+    ACCEPTED = "accepted", "accepted"
+    DISMISSED = "dismissed", "dismissed"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Check(models.Model):
+    """A recomputation of the figure of `claim` from other figures (`operands`) of its article.
+
+    Found by articles/checks when claims are extracted; an editor accepts or dismisses it, and may publish
+    an accepted one with the claim's review. A decided check survives re-extraction (its signature)."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="checks")
+    operands = models.ManyToManyField(Claim, blank=True, related_name="checks_as_operand")
+    kind = models.CharField(max_length=10, choices=CheckKind.choices)
+    expression = models.TextField(help_text="the computation written out")
+    stated = models.FloatField(null=True, blank=True)
+    computed = models.FloatField(null=True, blank=True)
+    unit = models.CharField(max_length=12, blank=True)
+    difference_pct = models.FloatField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=CheckStatus.choices)
+    state = models.CharField(max_length=9, choices=CheckState.choices, default=CheckState.OPEN)
+    published = models.BooleanField(default=False, help_text="shown with the claim's published review")
+    values = models.JSONField(default=dict, blank=True, help_text="the inputs: figures, rate and its date")
+    signature = models.CharField(max_length=200, help_text="kind and figures: the same check is found once")
+    version = models.PositiveIntegerField(default=1, help_text="bumped on every decision; stale forms are refused")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["claim_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "signature"], name="check_once_per_claim"),
+            models.CheckConstraint(condition=Q(published=False) | Q(state="accepted"),
+                                   name="check_published_accepted"),
+        ]
+        indexes = [models.Index(fields=["state", "status", "id"], name="check_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} check on claim {self.claim_id}: {self.status}"

@@ -223,7 +223,24 @@ def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = Fals
     ids = [c.pk for c in created]
     if suggest and ids:
         suggest_links(claim_ids=ids)
+    _run_checks(article)
     return ids
+
+
+def _run_checks(article: Article) -> None:
+    """Issue 12: recompute the article's figures (currency at the date said, units, arithmetic).
+
+    The checks are an aid: if they fail on some article, the article and its claims are still imported
+    (the savepoint drops only the checks) and the error is logged for us, not shown as a traceback."""
+    import logging
+
+    from articles.checks.service import checks_run
+
+    try:
+        with transaction.atomic():
+            checks_run(article=article)
+    except Exception:
+        logging.getLogger("articles.checks").exception("checks failed for article %s", article.pk)
 
 
 def _drop_stale_candidates(article: Article, keep: set[int]) -> None:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from articles.views import imports, public, review
+from articles.views import checks, imports, public, review
 
 review_patterns = [
     path("", review.claim_list, name="claim_list"),
@@ -15,6 +15,10 @@ review_patterns = [
     path("topics/", review.topic_list, name="topic_list"),
     path("topics/<int:topic_id>/rename/", review.topic_rename, name="topic_rename"),
     path("topics/<int:topic_id>/merge/", review.topic_merge, name="topic_merge"),
+    # checks (issue 12)
+    path("checks/", checks.check_queue, name="check_queue"),
+    path("checks/<int:check_id>/state/", checks.check_state, name="check_state"),
+    path("checks/<int:check_id>/publish/", checks.check_publish, name="check_publish"),
 ]
 
 import_patterns = [

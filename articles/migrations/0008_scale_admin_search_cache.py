@@ -20,7 +20,7 @@ def drop_cache_table(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_review_record_said_on'),
+        ('articles', '0007_checks_check'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
