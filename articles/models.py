@@ -48,6 +48,10 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_on", "-id"]
         permissions = [("import_articles", "Can import articles")]
+        indexes = [  # the admin's search and its list order (Meta.ordering)
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="article_title_trgm"),
+            models.Index(fields=["-published_on", "-id"], name="article_published_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_on__isnull=True, date_precision="")

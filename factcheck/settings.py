@@ -161,3 +161,31 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Scaling out (issue 13): stateless app servers, shared cache and sessions, read replicas ----------------------
+# Every app server shares the cache and the sessions: Redis when REDIS_URL is set (sessions cached_db: stored in
+# PostgreSQL, read through Redis), else PostgreSQL's own cache table. Nothing lives in one process's memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": "factcheck"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "factcheck_cache"}}
+
+# Reads of safe requests may go to replicas (DATABASE_REPLICA_URLS, comma-separated); writes, transactions and a
+# client's requests for REPLICA_PIN_SECONDS after its own write stay on the primary (factcheck/dbrouter.py).
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",")):
+    if _url:
+        DATABASES[f"replica{_number + 1}"] = {**dj_database_url.parse(_url, conn_max_age=60),
+                                              "ENGINE": "django.db.backends.postgresql",
+                                              "TEST": {"MIRROR": "default"}}
+        DATABASE_REPLICAS.append(f"replica{_number + 1}")
+if TESTING and not DATABASE_REPLICAS:
+    # a stand-in replica for the router's tests: a second connection to the same server (DATABASE_REPLICAS
+    # stays empty, so nothing reads from it unless a test turns it on)
+    DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["factcheck.dbrouter.PrimaryReplicaRouter"]
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", 15))
+MIDDLEWARE = [*MIDDLEWARE[:1], "factcheck.dbrouter.ReplicaMiddleware", *MIDDLEWARE[1:]]

@@ -41,7 +41,7 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
   (SELECT c.id FROM articles_claim c
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
       AND c.quantity_value BETWEEN m.quantity_value * 0.9 AND m.quantity_value * 1.1 AND c.id < m.id
-    ORDER BY c.id DESC LIMIT %(n)s)
+    ORDER BY c.id + 0 DESC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
@@ -67,11 +67,11 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
     WHERE m.speaker_id IS NOT NULL AND c.speaker_id = m.speaker_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
   UNION
-  (SELECT w.id FROM (SELECT c.id, c.text FROM articles_claim c
+  (SELECT w.id FROM (SELECT c.id, similarity(c.text, m.text) AS sim FROM articles_claim c
       WHERE m.quantity_value IS NULL AND m.topic_id IS NOT NULL AND c.topic_id = m.topic_id AND c.id < m.id
       ORDER BY c.id DESC LIMIT %(window)s) AS w
-    WHERE similarity(w.text, m.text) >= %(similar)s
-    ORDER BY similarity(w.text, m.text) DESC LIMIT %(n)s)
+    WHERE w.sim >= %(similar)s
+    ORDER BY w.sim DESC LIMIT %(n)s)
 ) AS x
 WHERE m.id = ANY(%(ids)s)
 """
@@ -119,6 +119,9 @@ def suggest_links(*, claim_ids: list[int]) -> int:
     """
     if not claim_ids:
         return 0
+    from articles.services import import_commits_without_flush_wait
+
+    import_commits_without_flush_wait()  # derived data, made again by re-running the import
     candidates = candidate_ids(claim_ids)
     every = set(claim_ids).union(*candidates.values()) if candidates else set(claim_ids)
     facts = claim_facts(every)

@@ -1,18 +1,23 @@
 """`make bench`: prints figures, asserts nothing.
 
 Runs in a scratch database (`factcheck_bench`) beside the default one. Parts:
-  import      articles/s for text, HTML and JSON Lines at 1,000 and 10,000 synthetic articles, extraction on
+  import      articles/s for text, HTML and JSON Lines at 1,000 and 10,000 synthetic articles, extraction on;
+              with --claims N into a database first filled to N claims (--articles, --formats to narrow it)
   memory      peak RSS of import_articles on JSON Lines files of growing size (streamed, so it stays flat)
   extraction  ms per article for claim extraction alone
-  pages       timeline and claim page: time and query count with 10,000 published claims
+  pages       every page of the site served by gunicorn (2 workers) from a scratch database of --claims N claims
+              (factcheck_bench_pages, kept with --reuse): requests/s, p50, p99, queries, ratio to /healthz;
+              --json FILE writes the same (format in shared docs/interfaces.md)
   suggest     suggestion time per new claim with 10,000 and 1,000,000 claims in the database
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -24,10 +29,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
-from articles import benchdata
-from factcheck.localdb import recreate_database
+from articles import benchdata, benchpages
+from factcheck.localdb import database_url, recreate_database
 
 PARTS = ["extraction", "import", "memory", "pages", "suggest"]
+INTERNAL_PARTS = ["fill"]
 
 
 def _ms(seconds: float) -> str:
@@ -38,22 +44,41 @@ class Command(BaseCommand):
     help = "Benchmarks; prints figures."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--part", action="append", choices=PARTS, help="run only these parts (repeatable)")
+        parser.add_argument("--part", action="append", choices=PARTS + INTERNAL_PARTS,
+                            help="run only these parts (repeatable)")
         parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
         parser.add_argument("--in-scratch", action="store_true", help=Command.__doc__ and "internal")
+        parser.add_argument("--claims", type=int, default=None,
+                            help="pages: claims in the scratch database (default 10,000; 1,000 with --quick)")
+        parser.add_argument("--reuse", action="store_true",
+                            help="pages: keep the scratch database between runs (filled up to --claims)")
+        parser.add_argument("--seconds", type=float, default=4.0, help="pages: load time per page")
+        parser.add_argument("--json", metavar="FILE", help="pages: write the figures as JSON")
+        parser.add_argument("--articles", type=int, help="import: this many articles per format (one size)")
+        parser.add_argument("--formats", default="text,html,jsonl", help="import: formats, comma-separated")
 
     def handle(self, *args, **options) -> None:
         parts = options["part"] or PARTS
         self.quick = options["quick"]
+        self.options = options
+        self.claims = options["claims"] or (1000 if self.quick else 10_000)
         if options["in_scratch"]:
             for part in parts:
                 getattr(self, f"part_{part}")()
             return
+        self.manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        if "pages" in parts:
+            self.pages_in_own_database()
+            parts = [p for p in parts if p != "pages"]
+            if not parts:
+                return
         url = recreate_database("factcheck_bench")
         self.env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0"}
-        self.manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         subprocess.run([*self.manage, "migrate", "--noinput", "-v", "0"], env=self.env, check=True)
         self.stdout.write(f"factcheck bench · {os.cpu_count()} cores · PostgreSQL scratch database factcheck_bench")
+        if options["claims"] and "import" in parts:  # import into a database that already holds N claims
+            subprocess.run([*self.manage, "bench", "--in-scratch", "--part", "fill", "--claims", str(self.claims)],
+                           env=self.env, check=True)
         for part in parts:
             if part in ("import", "memory"):
                 getattr(self, f"part_{part}")()
@@ -80,8 +105,10 @@ class Command(BaseCommand):
     def part_import(self) -> None:
         self.stdout.write("\nimport (extraction and suggestions on; one file per article for text and HTML)")
         sizes = [100, 300] if self.quick else [1000, 10000]
+        if self.options["articles"]:
+            sizes = [self.options["articles"]]
         offset = 0
-        for fmt in ("text", "html", "jsonl"):
+        for fmt in self.options["formats"].split(","):
             for n in sizes:
                 offset += 1_000_000
                 rng = random.Random(n)
@@ -199,30 +226,48 @@ class Command(BaseCommand):
             cur.execute("SET session_replication_role = DEFAULT")
             cur.execute("ANALYZE")
 
-    def part_pages(self) -> None:
-        from django.test import Client
-        from django.test.utils import CaptureQueriesContext
+    def pages_in_own_database(self) -> None:
+        """The page run has a database of its own, kept between runs with --reuse (filling takes minutes)."""
+        name = "factcheck_bench_pages"
+        with connection.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            exists = cur.fetchone() is not None
+        url = database_url(connection.settings_dict, name) if exists and self.options["reuse"] else \
+            recreate_database(name)
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0", "DJANGO_SECURE_SSL_REDIRECT": "0",
+               "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(40)}
+        subprocess.run([*self.manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
+        subprocess.run([*self.manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True)  # as make serve
+        flags = ["--claims", str(self.claims), "--seconds", str(self.options["seconds"])]
+        if self.options["json"]:
+            flags += ["--json", str(Path(self.options["json"]).resolve())]
+        subprocess.run([*self.manage, "bench", "--in-scratch", "--part", "pages", *flags], env=env, check=True)
 
+    def part_fill(self) -> None:
         from articles.models import Claim
 
-        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        n = 1000 if self.quick else 10000
-        if Claim.objects.filter(published=True).count() < n:
-            self._fill(n, published=True)
-        client = Client()
-        claim = Claim.objects.filter(published=True, links_out__isnull=False).order_by("id").first()
-        self.stdout.write(f"\npages with {Claim.objects.filter(published=True).count()} published claims "
-                          "(median of 20 requests, in-process client)")
-        for label, url in (("timeline /", "/"), ("timeline page 50", "/?page=50"),
-                           ("claim page", claim.get_absolute_url())):
-            times = []
-            for _ in range(20):
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = client.get(url, secure=True)
-                    times.append(time.perf_counter() - started)
-                assert response.status_code == 200, (url, response.status_code)
-            self.stdout.write(f"  {label:18} {_ms(statistics.median(times))}  {len(queries)} queries")
+        have = Claim.objects.count()
+        if have < self.claims:
+            benchpages.fill(self.claims - have, self.stdout.write)
+
+    def part_pages(self) -> None:
+        from articles.models import Claim
+
+        have = Claim.objects.count()
+        self.stdout.write(f"\npages: scratch database factcheck_bench_pages, {have:,} claims stored")
+        if have < self.claims:
+            benchpages.fill(self.claims - have, self.stdout.write)
+        claims = Claim.objects.count()
+        results = benchpages.run(database_url=os.environ["DATABASE_URL"], seconds=self.options["seconds"],
+                                 log=self.stdout.write)
+        self.stdout.write(f"\npages with {claims:,} claims (gunicorn, 2 workers; ratio = /healthz req/s ÷ page's)")
+        self.stdout.write(f"  {'path':52} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'queries':>7} {'ratio':>7}")
+        for r in results:
+            self.stdout.write(f"  {r.path:52} {r.rps:8g} {r.p50_ms:8.1f} {r.p99_ms:8.1f} {r.queries:7d} "
+                              f"{r.ratio if r.ratio is not None else '-':>7}")
+        if self.options["json"]:
+            Path(self.options["json"]).write_text(json.dumps(benchpages.as_json(claims, results), indent=1) + "\n")
+            self.stdout.write(f"  written to {self.options['json']}")
 
     def part_suggest(self) -> None:
         from articles.models import Article, Claim
