@@ -7,6 +7,7 @@ never the wording of one particular article.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -32,11 +33,16 @@ def normalize_text(text: str) -> str:
     return text.strip("\n ")
 
 
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-f]{2,6}|[a-z][a-z0-9]{1,31});", re.I)
+
+
 def one_line(text: str | None) -> str:
     """A single-line field (title, publisher): no markup, whitespace collapsed."""
     if not text:
         return ""
     text = strip_markup(normalize_text(str(text)))
+    if _ENTITY.search(text):  # "&#8217;" escaped twice by the CMS arrives here still as an entity
+        text = normalize_text(html.unescape(text))
     return re.sub(r"\s+", " ", text).strip()
 
 

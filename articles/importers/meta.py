@@ -150,8 +150,27 @@ _NAMED_EN = re.compile(
 _MONTH_YEAR = re.compile(rf"^\s*({MONTH_PATTERN})\.?\s+(\d{{4}})\s*$", re.I)
 
 
-def parse_date(value: object) -> DateValue | None:
-    """A date field as found in JSON, feeds or HTML metadata; the calendar date as written (no tz shift)."""
+_NUMERIC = re.compile(r"^\s*(\d{1,2})([-/.])\s*(\d{1,2})\2\s*(\d{4})\b")
+
+
+def _numeric_date(m: re.Match, day_first: bool | None) -> dt.date | None:
+    """"01-11-2023": day first unless the numbers say otherwise; slashes are month first unless told."""
+    a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    if a > 12:
+        return _safe_date(year, b, a)
+    if b > 12:
+        return _safe_date(year, a, b)
+    if day_first is None:
+        day_first = sep != "/"
+    return _safe_date(year, b, a) if day_first else _safe_date(year, a, b)
+
+
+def parse_date(value: object, *, day_first: bool | None = None) -> DateValue | None:
+    """A date field as found in JSON, feeds or HTML metadata; the calendar date as written, which for a
+    timestamp with an offset is the local date where it was written ("2025-03-01T00:30+01:00" is 1 March).
+
+    Numeric dates with dots are day first (German); with dashes or slashes the numbers decide when they
+    can, else `day_first` (None: dashes day first, slashes month first as in American English)."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -187,6 +206,10 @@ def parse_date(value: object) -> DateValue | None:
     m = _DOTTED.match(text)
     if m:
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return (d, "day") if d else None
+    m = _NUMERIC.match(text)
+    if m:
+        d = _numeric_date(m, day_first)
         return (d, "day") if d else None
     m = _NAMED_DE.match(text)
     if m:
