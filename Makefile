@@ -14,7 +14,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint bench eval migrate browsers clean
+.PHONY: install run test lint bench eval eval-seeds eval-realpages migrate browsers clean
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is needed (set PYTHON=/path/to/python3.12)"; exit 1; fi
@@ -43,10 +43,19 @@ lint: install
 bench: migrate
 	$(PY) manage.py bench $(BENCH_ARGS)
 
-# Imports the seed articles into a scratch database and scores them (../shared is not part of the project).
-eval: install
+# Imports the seed articles into a scratch database and scores them (../shared is not part of the project);
+# then the real news pages of ../shared/realpages (metadata and body figures). Each runs alone too.
+eval: eval-seeds eval-realpages
+
+eval-seeds: install
 	@if [ ! -d "$(SHARED)/seeds/articles" ]; then echo "$(SHARED)/seeds not found: nothing to evaluate"; exit 0; fi
+	@echo "== seeds: $(SHARED)/seeds/articles"
 	$(PY) manage.py evaluate --seeds $(SHARED)/seeds/articles --gold $(SHARED)/seeds/gold.json --scorer $(SHARED)/tools/score_extraction.py
+
+eval-realpages: install
+	@if [ ! -d "$(SHARED)/realpages/pages" ]; then echo "$(SHARED)/realpages not found: nothing to evaluate"; exit 0; fi
+	@echo "== real pages: $(SHARED)/realpages/pages"
+	$(PY) manage.py evaluate --seeds $(SHARED)/realpages/pages --gold $(SHARED)/realpages/gold.json --scorer $(SHARED)/tools/score_extraction.py --database factcheck_eval_realpages
 
 clean:
 	rm -rf $(VENV) var

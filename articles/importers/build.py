@@ -35,6 +35,7 @@ def make_draft(
     cited_urls: Iterable[object] = (),
     source_index: int | None = None,
     clean: bool = True,
+    author: object = None,
 ) -> ArticleDraft:
     """Normalise, strip markup and boilerplate, and fill in whatever metadata the fields do not give."""
     title_text = one_line(title)
@@ -71,4 +72,5 @@ def make_draft(
         publisher=pub[:200] if pub else None,
         cited_urls=cited,
         source_index=source_index,
+        author=one_line(author if isinstance(author, str) else None)[:200] or None,
     )

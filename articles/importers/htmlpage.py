@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+from copy import deepcopy as copy_tree
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -14,6 +16,12 @@ from .meta import clean_url, normalize_language, site_of
 from .pagedate import page_date
 from .pagetitle import choose_publisher, choose_title, site_names
 from .types import ArticleDraft
+
+# trafilatura and htmldate log what they discard ("discarding data: None", whole pages) at WARNING and
+# ERROR. For the importer that is an expected outcome it handles itself (a fallback, or "no article text"
+# in the report), so those libraries only reach the terminal with CRITICAL; our own errors are unaffected.
+for _library in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+    logging.getLogger(_library).setLevel(logging.CRITICAL)
 
 _DROP = {
     "script",
@@ -219,6 +227,20 @@ def _in_article_header(el) -> bool:
     return inside
 
 
+_COMMENT_MARK = re.compile(r"comment|kommentar|disqus|respond\b|replies", re.I)
+
+
+def _without_comments(tree):
+    """A copy of the page without its reader-comment sections, whose dates are the readers', not the
+    article's. An element holding the headline (a body class "has-comments") is never one."""
+    copy = copy_tree(tree)
+    for el in list(copy.iter("div", "section", "ol", "ul", "aside", "footer", "li")):
+        marks = f"{el.get('id') or ''} {el.get('class') or ''}"
+        if _COMMENT_MARK.search(marks) and el.getparent() is not None and el.find(".//h1") is None:
+            el.drop_tree()
+    return copy
+
+
 def _headings(tree, tag: str) -> list[str]:
     """Visible headings of one level, those inside the article or main element first, never in comments."""
     found = [el for el in tree.iter(tag) if not _in_comments(el)]
@@ -341,7 +363,7 @@ def parse_html(text: str) -> ArticleDraft:
         body = element_text(candidates[0], links, drop_layout=True) or body
     lang = normalize_language(info.get("language"))
     date = page_date(
-        text,
+        _without_comments(tree),
         meta=info["meta"],
         ld_dates=info["ld_dates"],
         itemprop_dates=info["itemprop_dates"],

@@ -87,28 +87,59 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# "Stand: 29.10.2025, 14:30 Uhr", "Veröffentlicht am 3. Mai 2025", "Published: May 3, 2025" as a line of its own
+# Words that open a line saying when the text appeared ("Veröffentlicht am …", "Published: …") or when
+# it was last changed ("Stand: …", "Updated …"). German and English; the common forms of news sites and
+# newsroom text exports, written for this project.
+_PUBLISHED_WORDS = (
+    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|erstellt(?:\s+am)?|datum|date|"
+    r"published(?:\s+on)?|first\s+published(?:\s+on)?|posted(?:\s+on)?|created(?:\s+on)?"
+)
+_UPDATED_WORDS = (
+    r"stand|aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert(?:\s+am)?|geändert(?:\s+am)?|"
+    r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|last\s+modified(?:\s+on)?|modified(?:\s+on)?"
+)
+_DATE_ONLY = (
+    r"(\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}"
+    rf"|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+\d{{4}}"
+    rf"|(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_TIME_TAIL = r"(?:\s*[,|–-]?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}))?)?"
+_WEEKDAY = rf"(?:(?:{_WEEKDAY_DE}|{_WEEKDAY_EN}),?\s*(?:den\s+|the\s+)?)?"
 _DATELINE = re.compile(
-    r"^\s*(?:stand|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|datum|published(?:\s+on)?|"
-    r"posted(?:\s+on)?|first\s+published(?:\s+on)?)\s*[:,]?\s*(?:am\s+|on\s+)?"
-    rf"(?:(?:{_WEEKDAY_DE}|{_WEEKDAY_EN}),?\s*)?"
-    rf"(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+\d{{4}}|"
-    rf"(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-    r"(?:\s*[,|–-]?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|[a-z]{2,4}))?)?\s*$",
+    rf"^\s*(?:({_PUBLISHED_WORDS})|({_UPDATED_WORDS}))\s*[:,]?\s*(?:am\s+|on\s+)?{_WEEKDAY}{_DATE_ONLY}{_TIME_TAIL}"
+    r"\s*\.?\s*$",
     re.I,
 )
+_BARE_DATELINE = re.compile(rf"^\s*{_WEEKDAY}{_DATE_ONLY}{_TIME_TAIL}\s*$", re.I)
+
+
+def match_dateline(line: str, *, bare: bool = False) -> tuple[DateValue, str] | None:
+    """(date, kind) for a line that only says when: kind "published", "updated" or "bare" (a date alone on
+    its line, only looked for when `bare`)."""
+    m = _DATELINE.match(line)
+    if m:
+        found = parse_date(m.group(3))
+        return (found, "published" if m.group(1) else "updated") if found else None
+    if bare:
+        m = _BARE_DATELINE.match(line)
+        if m:
+            found = parse_date(m.group(1))
+            return (found, "bare") if found else None
+    return None
 
 
 def find_dateline(text: str) -> tuple[DateValue, int] | None:
-    """A line that only says when the article appeared, among the first 8 or last 5 lines: (date, line index)."""
+    """A line that only says when the article appeared, among the first 8 or last 5 lines: (date, line index).
+    A publication line wins over an update line ("Stand:"); a date alone on a line counts near the top."""
     lines = text.split("\n")
+    best: tuple[int, DateValue, int] | None = None
+    rank = {"published": 0, "bare": 1, "updated": 2}
     for n in [*range(min(8, len(lines))), *range(max(8, len(lines) - 5), len(lines))]:
-        m = _DATELINE.match(lines[n])
-        if m:
-            found = parse_date(m.group(1))
-            if found:
-                return found, n
-    return None
+        found = match_dateline(lines[n], bare=n < 8)
+        if found and (best is None or rank[found[1]] < best[0]):
+            best = (rank[found[1]], found[0], n)
+    return (best[1], best[2]) if best else None
 
 
 def date_from_text(text: str) -> DateValue | None:

@@ -41,7 +41,7 @@ _UTC_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UT
 
 
 def page_date(
-    html: str,
+    html,
     *,
     meta: dict[str, str],
     ld_dates: list[str],
@@ -81,8 +81,9 @@ def _plausible(day: dt.date) -> bool:
     return dt.date(1995, 1, 1) <= day <= dt.datetime.now(dt.UTC).date() + dt.timedelta(days=2)
 
 
-def htmldate_search(html: str, url: str | None) -> DateValue | None:
-    """htmldate's original-date search over the whole page; None when it finds nothing or fails."""
+def htmldate_search(html, url: str | None) -> DateValue | None:
+    """htmldate's original-date search over the whole page (markup or a parsed tree it may change); None
+    when it finds nothing or fails."""
     try:
         from htmldate import find_date
 
