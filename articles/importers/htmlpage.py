@@ -322,13 +322,14 @@ def page_metadata(tree) -> dict:
     return info
 
 
-def _main_text(text: str, links: list[str]) -> str:
+def _main_text(text: str) -> str:
+    # without include_links: with it trafilatura keeps less of some pages (half a recipe, a list's items)
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         text,
         include_comments=False,
-        include_links=True,
+        include_links=False,
         include_tables=True,
         include_images=False,
         with_metadata=False,
@@ -336,7 +337,32 @@ def _main_text(text: str, links: list[str]) -> str:
     )
     if doc is None or getattr(doc, "body", None) is None:
         return ""
-    return element_text(doc.body, links)
+    return element_text(doc.body)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _cited_links(tree, body: str) -> list[str]:
+    """Absolute links of the page whose paragraph made it into the main text (navigation, share buttons
+    and teasers did not)."""
+    kept = _squash(body)
+    out: list[str] = []
+    for anchor in tree.iter("a"):
+        url = clean_url(anchor.get("href"))
+        if not url:
+            continue
+        block = next((a for a in anchor.iterancestors() if _tag(a) in _LINK_BLOCKS), None)
+        if block is None or any(_tag(a) in ("nav", "header", "footer", "aside") for a in block.iterancestors()):
+            continue
+        text = _squash(block.text_content())
+        if len(text) >= 20 and (text in kept or text[:120] in kept):
+            out.append(url)
+    return out
+
+
+_LINK_BLOCKS = {"p", "li", "blockquote", "td", "dd", "h2", "h3", "h4", "figcaption"}
 
 
 def parse_html(text: str) -> ArticleDraft:
@@ -349,7 +375,8 @@ def parse_html(text: str) -> ArticleDraft:
     links: list[str] = []
     body = ""
     try:
-        body = _main_text(text, links)
+        body = _main_text(text)
+        links = _cited_links(tree, body)
     except Exception:
         body = ""
     ld_body = str(info.get("ld_body") or "")
