@@ -286,40 +286,9 @@ def _dateparser_span(text: str) -> DateValue | None:
 
 # --- language ----------------------------------------------------------------------------------------
 
-_LANGS = [
-    "de",
-    "en",
-    "fr",
-    "es",
-    "it",
-    "nl",
-    "pt",
-    "pl",
-    "sv",
-    "da",
-    "no",
-    "fi",
-    "cs",
-    "sk",
-    "hu",
-    "ro",
-    "hr",
-    "sl",
-    "tr",
-    "ru",
-    "uk",
-    "el",
-    "bg",
-    "lt",
-    "lv",
-    "et",
-    "ca",
-    "ar",
-    "he",
-    "zh",
-    "ja",
-    "ko",
-]
+# py3langid's full model (97+ languages). Its codes are ISO 639-1 where one exists; regional varieties it
+# tells apart are folded into their macro-language, and "zxx" (no language) means none.
+_FOLD = {"ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn", "wuu": "zh", "yue": "zh", "sdh": "ku", "ltg": "lv"}
 _identifier = None
 _lock = threading.Lock()
 
@@ -331,19 +300,31 @@ def _get_identifier():
             if _identifier is None:
                 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-                ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-                ident.set_languages(_LANGS)
-                _identifier = ident
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     return _identifier
+
+
+def _sample(text: str) -> str:
+    return re.sub(r"https?://\S+", " ", text[:2500])
+
+
+def language_ranking(text: str) -> list[tuple[str, float]]:
+    """(code, probability) best first; [] when there is too little text to tell."""
+    sample = _sample(text)
+    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 3:
+        return []
+    ranked: dict[str, float] = {}
+    for lang, prob in _get_identifier().rank(sample)[:8]:
+        code = _FOLD.get(str(lang), str(lang))
+        if code != "zxx":
+            ranked[code] = ranked.get(code, 0.0) + float(prob)
+    return sorted(ranked.items(), key=lambda item: -item[1])
 
 
 def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and confidence, from a prefix of the text; ("", 0.0) when there is too little text."""
-    sample = re.sub(r"https?://\S+", " ", text[:2500])
-    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 3:
-        return "", 0.0
-    lang, prob = _get_identifier().classify(sample)
-    return str(lang), float(prob)
+    ranking = language_ranking(text)
+    return ranking[0] if ranking else ("", 0.0)
 
 
 def normalize_language(value: object) -> str:
@@ -355,14 +336,20 @@ def normalize_language(value: object) -> str:
 
 
 def choose_language(declared: object, body: str) -> str:
-    """The declared language, unless the text is long enough and clearly in another one."""
+    """The language the text is written in. The declared one (a page's `lang`, a feed's or JSON field) is
+    a hint: it decides a close call between related languages (Bosnian or Croatian) and stands for texts
+    too short to tell, but a template's default never outvotes the text."""
     code = normalize_language(declared)
-    detected, prob = detect_language(body)
-    if not code:
-        return detected
-    if detected and detected != code and len(body) >= 200 and prob >= 0.99:
-        return detected
-    return code
+    ranking = language_ranking(body)
+    if not ranking:
+        return code
+    best, best_prob = ranking[0]
+    if not code or code == best:
+        return best
+    declared_prob = dict(ranking).get(code, 0.0)
+    if declared_prob >= best_prob / 3 or (len(body) < 200 and best_prob < 0.99):
+        return code
+    return best
 
 
 # --- publisher and links -----------------------------------------------------------------------------
