@@ -50,12 +50,15 @@ def make_draft(
     published: DateValue | None = date if isinstance(date, tuple) else parse_date(date)
     if published and date_precision in ("day", "month", "year"):
         published = (published[0], date_precision)  # type: ignore[assignment]
-    if published is None:
-        dateline = find_dateline(text)
-        if dateline:
-            published, line = dateline
-            lines = text.split("\n")
-            text = "\n".join(lines[:line] + lines[line + 1 :]).strip() or text
+    # a line that only says when ("Stand: …", "Veröffentlicht am …") is metadata, never body text; it dates
+    # the article when the fields did not
+    dateline = find_dateline(text)
+    if dateline:
+        found, line = dateline
+        lines = text.split("\n")
+        text = "\n".join(lines[:line] + lines[line + 1 :]).strip() or text
+        if published is None:
+            published = found
     if published is None:
         published = date_from_text(text)
 

@@ -11,8 +11,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .build import make_draft
-from .clean import one_line
-from .meta import clean_url, normalize_language, site_of
+from .clean import normalize_text, one_line
+from .meta import clean_url, find_dateline, normalize_language, site_of
 from .pagedate import page_date
 from .pagetitle import choose_publisher, choose_title, site_names
 from .types import ArticleDraft
@@ -389,12 +389,14 @@ def parse_html(text: str) -> ArticleDraft:
         candidates = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
         body = element_text(candidates[0], links, drop_layout=True) or body
     lang = normalize_language(info.get("language"))
+    dateline = find_dateline(normalize_text(body))
     date = page_date(
         _without_comments(tree),
         meta=info["meta"],
         ld_dates=info["ld_dates"],
         itemprop_dates=info["itemprop_dates"],
         time_dates=info["time_dates"],
+        dateline=dateline[0] if dateline else None,
         lang=lang,
         url=clean_url(info.get("url")),
     )

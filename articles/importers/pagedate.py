@@ -47,17 +47,22 @@ def page_date(
     ld_dates: list[str],
     itemprop_dates: list[str],
     time_dates: list[str] = (),
+    dateline: DateValue | None = None,
     lang: str,
     url: str | None,
 ) -> DateValue | None:
     """The page's publication date as a reader there saw it.
+
+    The publisher's structured fields come first; then a line of the article text that says when
+    ("Stand: 2.5.2024", "Published: May 2, 2024"), which a generic `date` meta (often the last change)
+    must not outvote; then htmldate's search.
 
     A UTC timestamp's calendar date is not the local one for a page written far from Greenwich (an evening
     article in New York carries tomorrow's UTC date): then the date htmldate reads from the page's visible
     text wins when it is within a day of it."""
     stated = structured_date(meta, ld_dates, itemprop_dates, lang) or structured_date({}, list(time_dates), [], lang)
     if stated is None:
-        return htmldate_search(html, url)
+        return dateline or htmldate_search(html, url)
     value, in_utc = stated
     if in_utc:
         searched = htmldate_search(html, url)
