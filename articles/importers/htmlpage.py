@@ -286,8 +286,9 @@ def page_metadata(tree) -> dict:
     page_title = title_el.text_content() if title_el is not None else ""
     fields = [_name_of(ld.get("headline")) or "", meta.get("og:title", ""), meta.get("twitter:title", ""), page_title]
     ld_publisher = _name_of(ld.get("publisher"))
-    sites = site_names(meta=meta, publisher=ld_publisher, host=site_of(clean_url(info["url"])))
-    title = choose_title(fields=fields, headings=_headings(tree, "h1"), sites=sites, fallback=_headings(tree, "h2"))
+    h1s = _headings(tree, "h1")
+    sites = site_names(meta=meta, publisher=ld_publisher, host=site_of(clean_url(info["url"])), titles=fields + h1s)
+    title = choose_title(fields=fields, headings=h1s, sites=sites, fallback=_headings(tree, "h2"))
     info["title"] = title
     info["publisher"] = choose_publisher(
         [ld_publisher, meta.get("og:site_name"), meta.get("application-name")], [title, *fields]

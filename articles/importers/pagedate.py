@@ -58,16 +58,16 @@ def page_date(
     must not outvote; then htmldate's search.
 
     A UTC timestamp's calendar date is not the local one for a page written far from Greenwich (an evening
-    article in New York carries tomorrow's UTC date): then the date htmldate reads from the page's visible
-    text wins when it is within a day of it."""
+    article in New York carries tomorrow's UTC date): then the date the page shows (its dateline, else the
+    one htmldate reads from the page) wins when it is within a day of it."""
     stated = structured_date(meta, ld_dates, itemprop_dates, lang) or structured_date({}, list(time_dates), [], lang)
     if stated is None:
         return dateline or htmldate_search(html, url)
     value, in_utc = stated
     if in_utc:
-        searched = htmldate_search(html, url)
-        if searched and abs((searched[0] - value[0]).days) <= 1:
-            return searched
+        for shown in (dateline, htmldate_search(html, url)):
+            if shown and abs((shown[0] - value[0]).days) <= 1:
+                return shown
     return value
 
 

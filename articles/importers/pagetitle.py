@@ -46,8 +46,14 @@ def is_site_name(segment: str, sites: list[str]) -> bool:
     return False
 
 
-def site_names(*, meta: dict[str, str], publisher: str | None, host: str | None) -> list[str]:
-    names = [n for n in (publisher, meta.get("og:site_name"), meta.get("application-name")) if n]
+def site_names(*, meta: dict[str, str], publisher: str | None, host: str | None, titles: list[str]) -> list[str]:
+    """Names the page gives its site; a "name" that is one of the page's headlines is none."""
+    headline_keys = {_key(one_line(t)) for t in titles if t}
+    names = [
+        n
+        for n in (publisher, meta.get("og:site_name"), meta.get("application-name"))
+        if n and _key(one_line(n)) not in headline_keys
+    ]
     if host:
         names.append(host)
         label = host.split(".")
@@ -70,6 +76,9 @@ def strip_site(title: str, sites: list[str], others: list[str] = ()) -> str:
     lo, hi = 0, len(parts)
     while hi - lo > 1 and is_site_name(parts[hi - 1], sites):
         hi -= 1
+    # "Headline - Section - Site": next to the site's name, a short segment is the site's section
+    if hi < len(parts) and hi - lo > 1 and _is_section(parts[hi - 1], _join(parts, seps, lo, hi - 1)):
+        hi -= 1
     while hi - lo > 1 and is_site_name(parts[lo], sites):
         lo += 1
     # a prefix of segments that another field gives as the whole headline
@@ -78,6 +87,10 @@ def strip_site(title: str, sites: list[str], others: list[str] = ()) -> str:
         if _key(_join(parts, seps, lo, end)) in other_keys:
             return _join(parts, seps, lo, end)
     return _join(parts, seps, lo, hi)
+
+
+def _is_section(segment: str, rest: str) -> bool:
+    return len(segment.split()) <= 2 and len(segment) <= 25 and len(rest.split()) >= 4
 
 
 def _join(parts: list[str], seps: list[str], lo: int, hi: int) -> str:
