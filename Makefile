@@ -14,7 +14,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint bench eval eval-seeds eval-realpages migrate browsers clean
+.PHONY: install run test lint bench eval migrate browsers clean
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is needed (set PYTHON=/path/to/python3.12)"; exit 1; fi
@@ -45,6 +45,7 @@ bench: migrate
 
 # Imports the seed articles into a scratch database and scores them (../shared is not part of the project);
 # then the real news pages of ../shared/realpages (metadata and body figures). Each runs alone too.
+.PHONY: eval-seeds eval-realpages
 eval: eval-seeds eval-realpages
 
 eval-seeds: install
