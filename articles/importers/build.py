@@ -54,7 +54,7 @@ def make_draft(
     # the article when the fields did not
     dateline = find_dateline(text)
     if dateline:
-        found, line = dateline
+        found, line, _kind = dateline
         lines = text.split("\n")
         text = "\n".join(lines[:line] + lines[line + 1 :]).strip() or text
         if published is None:

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from .build import make_draft
 from .clean import normalize_text, one_line
 from .meta import clean_url, find_dateline, normalize_language, site_of
-from .pagedate import page_date
+from .pagedate import htmldate_search, page_date
 from .pagetitle import choose_publisher, choose_title, site_names
 from .types import ArticleDraft
 
@@ -227,18 +227,44 @@ def _in_article_header(el) -> bool:
     return inside
 
 
-_COMMENT_MARK = re.compile(r"comment|kommentar|disqus|respond\b|replies", re.I)
+# class/id tokens of a reader-comment section ("comments", "comment-list", "kommentare", "disqus_thread"),
+# not of a page that merely has comments ("has-comments", "comment-count") or is filed under them
+_COMMENT_SECTION = re.compile(
+    r"^(?:(?:reader|user)[-_]?)?(?:comments?|kommentare?|commentlist|kommentarbereich)"
+    r"(?:[-_](?:list|area|section|container|wrapper|block|thread|box|wrap))?$|^disqus_thread$|^respond$",
+    re.I,
+)
 
 
-def _without_comments(tree):
-    """A copy of the page without its reader-comment sections, whose dates are the readers', not the
-    article's. An element holding the headline (a body class "has-comments") is never one."""
+def _comment_sections(tree) -> list:
+    """The page's reader-comment sections; an element holding the headline is never one."""
+    return [
+        el
+        for el in tree.iter("div", "section", "ol", "ul", "aside", "footer")
+        if any(_COMMENT_SECTION.match(t) for t in f"{el.get('id') or ''} {el.get('class') or ''}".split())
+        and el.getparent() is not None
+        and el.find(".//h1") is None
+    ]
+
+
+def _searched_date(tree, url: str | None):
+    """htmldate's date for the page. When it is a date of the reader comments (written there, and the
+    search without them differs), the search without them: a reader's date is never the article's."""
+    found = htmldate_search(copy_tree(tree), url)
+    sections = _comment_sections(tree)
+    if not found or not sections:
+        return found
+    day = found[0]
+    spellings = (day.isoformat(), f"{day.day:02d}.{day.month:02d}.{day.year}", f"{day.day}.{day.month}.{day.year}")
+    in_comments = any(
+        any(spelling in etree.tostring(el, encoding="unicode") for spelling in spellings) for el in sections
+    )
+    if not in_comments:
+        return found
     copy = copy_tree(tree)
-    for el in list(copy.iter("div", "section", "ol", "ul", "aside", "footer", "li")):
-        marks = f"{el.get('id') or ''} {el.get('class') or ''}"
-        if _COMMENT_MARK.search(marks) and el.getparent() is not None and el.find(".//h1") is None:
-            el.drop_tree()
-    return copy
+    for el in _comment_sections(copy):
+        el.drop_tree()
+    return htmldate_search(copy, url)
 
 
 def _headings(tree, tag: str) -> list[str]:
@@ -391,15 +417,15 @@ def parse_html(text: str) -> ArticleDraft:
         body = element_text(candidates[0], links, drop_layout=True) or body
     lang = normalize_language(info.get("language"))
     dateline = find_dateline(normalize_text(body))
+    page_url = clean_url(info.get("url"))
     date = page_date(
-        _without_comments(tree),
+        lambda: _searched_date(tree, page_url),
         meta=info["meta"],
         ld_dates=info["ld_dates"],
         itemprop_dates=info["itemprop_dates"],
         time_dates=info["time_dates"],
-        dateline=dateline[0] if dateline else None,
+        dateline=(dateline[0], dateline[2]) if dateline else None,
         lang=lang,
-        url=clean_url(info.get("url")),
     )
     return make_draft(
         title=str(info.get("title") or "") or None,

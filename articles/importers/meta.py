@@ -129,17 +129,17 @@ def match_dateline(line: str, *, bare: bool = False) -> tuple[DateValue, str] | 
     return None
 
 
-def find_dateline(text: str) -> tuple[DateValue, int] | None:
-    """A line that only says when the article appeared, among the first 8 or last 5 lines: (date, line index).
-    A publication line wins over an update line ("Stand:"); a date alone on a line counts near the top."""
+def find_dateline(text: str) -> tuple[DateValue, int, str] | None:
+    """A line that only says when the article appeared, among the first 8 or last 5 lines: (date, line index,
+    kind). A publication line wins over an update line ("Stand:"); a date alone on a line counts near the top."""
     lines = text.split("\n")
-    best: tuple[int, DateValue, int] | None = None
+    best: tuple[int, DateValue, int, str] | None = None
     rank = {"published": 0, "bare": 1, "updated": 2}
     for n in [*range(min(8, len(lines))), *range(max(8, len(lines) - 5), len(lines))]:
         found = match_dateline(lines[n], bare=n < 8)
         if found and (best is None or rank[found[1]] < best[0]):
-            best = (rank[found[1]], found[0], n)
-    return (best[1], best[2]) if best else None
+            best = (rank[found[1]], found[0], n, found[1])
+    return (best[1], best[2], best[3]) if best else None
 
 
 def date_from_text(text: str) -> DateValue | None:

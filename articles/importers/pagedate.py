@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 
 from .meta import DateValue, parse_date
 
@@ -41,31 +42,37 @@ _UTC_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UT
 
 
 def page_date(
-    html,
+    search: Callable[[], DateValue | None],
     *,
     meta: dict[str, str],
     ld_dates: list[str],
     itemprop_dates: list[str],
     time_dates: list[str] = (),
-    dateline: DateValue | None = None,
+    dateline: tuple[DateValue, str] | None = None,
     lang: str,
-    url: str | None,
 ) -> DateValue | None:
     """The page's publication date as a reader there saw it.
 
     The publisher's structured fields come first; then a line of the article text that says when
-    ("Stand: 2.5.2024", "Published: May 2, 2024"), which a generic `date` meta (often the last change)
-    must not outvote; then htmldate's search.
+    ("Published: May 2, 2024", "Stand: 2.5.2024"), which a generic `date` meta (often the last change)
+    must not outvote; then `search` (htmldate's). An update line ("Stand:", "Aktualisiert am") gives way to
+    an earlier date the search finds: that one is the original.
 
     A UTC timestamp's calendar date is not the local one for a page written far from Greenwich (an evening
     article in New York carries tomorrow's UTC date): then the date the page shows (its dateline, else the
     one htmldate reads from the page) wins when it is within a day of it."""
     stated = structured_date(meta, ld_dates, itemprop_dates, lang) or structured_date({}, list(time_dates), [], lang)
+    line_date, line_kind = dateline if dateline else (None, "")
     if stated is None:
-        return dateline or htmldate_search(html, url)
+        if line_date and line_kind != "updated":
+            return line_date
+        searched = search()
+        if line_date and (searched is None or searched[0] > line_date[0]):
+            return line_date
+        return searched
     value, in_utc = stated
     if in_utc:
-        for shown in (dateline, htmldate_search(html, url)):
+        for shown in (line_date, search()):
             if shown and abs((shown[0] - value[0]).days) <= 1:
                 return shown
     return value

@@ -174,3 +174,10 @@ def test_the_declared_language_decides_between_close_relatives():
 
 def test_a_templates_default_language_does_not_outvote_the_text():
     assert draft(page(lang="en")).language == "de"
+
+
+def test_an_update_line_gives_way_to_an_earlier_original_date():
+    head = '<meta name="date" content="2024-04-01">'
+    got = draft(page(head, "<p>Aktualisiert am 02.05.2024</p>" + BODY_DE))
+    assert got.published_on == dt.date(2024, 4, 1)
+    assert "Aktualisiert" not in got.body
