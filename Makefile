@@ -64,10 +64,22 @@ lint: install
 bench: migrate
 	$(PY) manage.py bench $(BENCH_ARGS)
 
-# Imports the seed articles into a scratch database and scores them (../shared is not part of the project).
-eval: install
-	@if [ ! -d "$(SHARED)/seeds/articles" ]; then echo "$(SHARED)/seeds not found: nothing to evaluate"; exit 0; fi
-	$(PY) manage.py evaluate --seeds $(SHARED)/seeds/articles --gold $(SHARED)/seeds/gold.json --scorer $(SHARED)/tools/score_extraction.py
+# Imports the seed articles into a scratch database and scores them (../shared is not part of the project);
+# then the real news pages of ../shared/realpages (metadata and body figures). Each runs alone too.
+.PHONY: eval-seeds eval-realpages
+eval: eval-seeds eval-realpages
+
+eval-seeds: install
+	@if [ ! -d "$(SHARED)/seeds/articles" ]; then echo "$(SHARED)/seeds not found: nothing to evaluate"; else \
+	  echo "== seeds: $(SHARED)/seeds/articles"; \
+	  $(PY) manage.py evaluate --seeds $(SHARED)/seeds/articles --gold $(SHARED)/seeds/gold.json \
+	    --scorer $(SHARED)/tools/score_extraction.py; fi
+
+eval-realpages: install
+	@if [ ! -d "$(SHARED)/realpages/pages" ]; then echo "$(SHARED)/realpages not found: nothing to evaluate"; else \
+	  echo "== real pages: $(SHARED)/realpages/pages"; \
+	  $(PY) manage.py evaluate --seeds $(SHARED)/realpages/pages --gold $(SHARED)/realpages/gold.json \
+	    --scorer $(SHARED)/tools/score_extraction.py --database factcheck_eval_realpages; fi
 
 clean:
 	rm -rf $(VENV) var

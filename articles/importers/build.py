@@ -35,6 +35,7 @@ def make_draft(
     cited_urls: Iterable[object] = (),
     source_index: int | None = None,
     clean: bool = True,
+    author: object = None,
 ) -> ArticleDraft:
     """Normalise, strip markup and boilerplate, and fill in whatever metadata the fields do not give."""
     title_text = one_line(title)
@@ -49,12 +50,15 @@ def make_draft(
     published: DateValue | None = date if isinstance(date, tuple) else parse_date(date)
     if published and date_precision in ("day", "month", "year"):
         published = (published[0], date_precision)  # type: ignore[assignment]
-    if published is None:
-        dateline = find_dateline(text)
-        if dateline:
-            published, line = dateline
-            lines = text.split("\n")
-            text = "\n".join(lines[:line] + lines[line + 1 :]).strip() or text
+    # a line that only says when ("Stand: …", "Veröffentlicht am …") is metadata, never body text; it dates
+    # the article when the fields did not
+    dateline = find_dateline(text)
+    if dateline:
+        found, line, _kind = dateline
+        lines = text.split("\n")
+        text = "\n".join(lines[:line] + lines[line + 1 :]).strip() or text
+        if published is None:
+            published = found
     if published is None:
         published = date_from_text(text)
 
@@ -71,4 +75,5 @@ def make_draft(
         publisher=pub[:200] if pub else None,
         cited_urls=cited,
         source_index=source_index,
+        author=one_line(author if isinstance(author, str) else None)[:200] or None,
     )

@@ -7,6 +7,7 @@ never the wording of one particular article.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -32,11 +33,16 @@ def normalize_text(text: str) -> str:
     return text.strip("\n ")
 
 
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-f]{2,6}|[a-z][a-z0-9]{1,31});", re.I)
+
+
 def one_line(text: str | None) -> str:
     """A single-line field (title, publisher): no markup, whitespace collapsed."""
     if not text:
         return ""
     text = strip_markup(normalize_text(str(text)))
+    if _ENTITY.search(text):  # "&#8217;" escaped twice by the CMS arrives here still as an entity
+        text = normalize_text(html.unescape(text))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -175,15 +181,21 @@ def remove_boilerplate(text: str, title: str | None = None) -> str:
     text = _SHORTCODE_INLINE.sub("", text)
     lines = text.split("\n")
 
-    # 1. the reader comment section, from its heading to the end (only when article text precedes it)
+    # 1. the reader comment section, from its heading to the end. A comment counter or share bar near the
+    # top ("5 Kommentare") is only a line: the cut needs the article before it and comments after it.
     seen = 0
     for i, line in enumerate(lines):
         s = line.strip()
         if _COMMENTS_HEAD.match(s) and seen >= 80:
-            lines = lines[:i]
-            break
+            if _comments_begin(lines, i, seen):
+                lines = lines[:i]
+                break
+            lines[i] = ""
+            continue
         if not _is_boiler(s):
             seen += len(s)
+
+    lines = _drop_promotions(lines)
 
     # 2. the widget tail: trailing short fragments and boilerplate lines after the first boilerplate line
     end = len(lines)
@@ -217,6 +229,95 @@ def remove_boilerplate(text: str, title: str | None = None) -> str:
     out = "\n".join(line.strip() for line in kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
+
+
+# Lines that mark reader comments: reply links, vote counts, "Anna sagt:", timestamps, "vor 3 Stunden".
+_COMMENT_SIGN = re.compile(
+    r"""^(?:antworten|antwort|reply|melden|report|permalink|\d{1,5}
+      | .{1,60}\s(?:sagt|says|schreibt|schrieb|wrote|meint)\s*:?
+      | .{0,60}\d{1,2}[.:]\d{2}\s*(?:uhr|am|pm|a\.m\.|p\.m\.)?
+      | (?:vor\s+)?\d+\s+(?:minuten|stunden|tagen|wochen|minutes?|hours?|days?|weeks?)(?:\s+ago)?
+    )\s*$""",
+    re.I | re.X,
+)
+
+
+def _comments_begin(lines: list[str], at: int, before: int) -> bool:
+    """Whether a comment heading at line `at` really opens the comments: the article before it is longer
+    than what follows, or what follows carries the signs of reader comments."""
+    after_lines = [line.strip() for line in lines[at + 1 :] if line.strip()]
+    after = sum(len(line) for line in after_lines)
+    if before >= after:
+        return True
+    signs = sum(1 for line in after_lines[:12] if _COMMENT_SIGN.match(line))
+    return before >= 300 and signs >= 2
+
+
+# --- promotions: donation appeals, newsletter and channel promos, feedback boxes, author boxes ---------
+
+# What an appeal to the reader says (German and English, written for this project).
+_APPEAL = re.compile(
+    r"""\b(?:spendenfinanziert|spenden\s+sie|jetzt\s+spenden|spende\s+jetzt|unterstützen\s+sie\s+(?:uns|unsere|unabhängigen)|
+        jetzt\s+unterstützen|unterstütze\s+uns|unterstützt\s+uns|mitglied\s+werden|werden\s+sie\s+mitglied|
+        donate|make\s+a\s+donation|support\s+(?:us|our\s+(?:work|journalism|reporting)|independent\s+journalism)|
+        become\s+a\s+(?:member|supporter|subscriber|patron)|
+        (?:is|are|ist|sind)\s+(?:jetzt\s+|now\s+|auch\s+|also\s+)?(?:on|auf|bei)\s+
+            (?:telegram|whatsapp|instagram|facebook|twitter|x|threads|bluesky|mastodon|tiktok|youtube|linkedin|google\s+news)|
+        folgen\s+sie\s+uns|follow\s+us|
+        your\s+feedback|ihr\s+feedback|ihre\s+meinung\s+ist\s+uns\s+wichtig|tell\s+us\s+what\s+you\s+think|
+        e-?mail\s+us|schreiben\s+sie\s+uns)\b""",
+    re.I | re.X,
+)
+# Words that are an appeal only together with a call to act ("Newsletter" alone may be a sub-heading).
+_WEAK_APPEAL = re.compile(
+    r"\b(?:newsletter|subscribe|abonnieren|abonnement|sign\s+up|melden\s+sie\s+sich\s+an|registrieren\s+sie\s+sich)\b",
+    re.I,
+)
+# A call to act now: an imperative, an address to go to, an exclamation.
+_CALL = re.compile(
+    r"(?:\b(?:jetzt|now|today|heute)\b|\bsubscribe\s+to\b|\bsign\s+up\b|\be-?mail\s+us\b|\bschreiben\s+sie\s+uns\b|"
+    r"t\.me/|https?://|\b[\w.+-]+@[\w-]+\.[\w.]+\b|!\s*$)",
+    re.I,
+)
+_AUTHOR_HEAD = re.compile(
+    r"^(?:über\s+(?:den|die)\s+autor(?:in|en|innen)?|zu[mr]\s+autor(?:in)?|die\s+autor(?:in|en|innen)|"
+    r"about\s+the\s+authors?|the\s+authors?|author\s+bio|bio)\s*:?$",
+    re.I,
+)
+# "Anna Berg ist Redakteurin im Ressort Wirtschaft." / "Jane Roe is a reporter covering energy."
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w'’.-]+\s+){1,3}(?:ist|war|arbeitet|schreibt|berichtet|is|was|writes|covers|reports)\b.{0,160}?"
+    r"\b(?:redakteur\w*|korrespondent\w*|journalist\w*|reporter\w*|autor\w*|kolumnist\w*|volontär\w*|"
+    r"editor|correspondent|columnist|writer|contributor|reporter|journalist)\b",
+    re.I,
+)
+
+
+def _is_promotion(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 700:
+        return False
+    if len(s) <= 100 and _APPEAL.search(s):
+        return True
+    # a longer paragraph (or a weak word) is an appeal only when it ends as one, with a call to act
+    tail = s[-160:]
+    return bool((_APPEAL.search(tail) or _WEAK_APPEAL.search(tail)) and _CALL.search(tail))
+
+
+def _drop_promotions(lines: list[str]) -> list[str]:
+    """Donation appeals, newsletter and channel promos, feedback boxes (anywhere) and author boxes (their
+    heading and paragraph, or a closing one-paragraph bio)."""
+    out = list(lines)
+    filled = [n for n, line in enumerate(out) if line.strip()]
+    for pos, n in enumerate(filled):
+        s = out[n].strip()
+        if _AUTHOR_HEAD.match(s):
+            out[n] = ""
+            if pos + 1 < len(filled):
+                out[filled[pos + 1]] = ""
+        elif _is_promotion(s) or (pos >= len(filled) - 3 and len(s) <= 300 and _AUTHOR_BIO.match(s)):
+            out[n] = ""
+    return out
 
 
 def _key(text: str) -> str:

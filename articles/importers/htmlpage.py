@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+from copy import deepcopy as copy_tree
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from .build import make_draft
-from .clean import one_line
-from .meta import clean_url
+from .clean import normalize_text, one_line
+from .meta import clean_url, find_dateline, normalize_language, site_of
+from .pagedate import htmldate_search, page_date
+from .pagetitle import choose_publisher, choose_title, site_names
 from .types import ArticleDraft
+
+# trafilatura and htmldate log what they discard ("discarding data: None", whole pages) at WARNING and
+# ERROR. For the importer that is an expected outcome it handles itself (a fallback, or "no article text"
+# in the report), so those libraries only reach the terminal with CRITICAL; our own errors are unaffected.
+for _library in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+    logging.getLogger(_library).setLevel(logging.CRITICAL)
 
 _DROP = {
     "script",
@@ -91,6 +101,8 @@ _ARTICLE_TYPES = {
     "posting",
 }
 
+_PAGE_TYPES = {"webpage", "itempage", "aboutpage", "medicalwebpage", "qapage", "faqpage"}
+
 
 def _tag(el) -> str:
     tag = el.tag
@@ -164,18 +176,20 @@ def looks_like_html(text: str) -> bool:
 # --- pages -------------------------------------------------------------------------------------------
 
 
-def _walk_jsonld(node, found: list[dict]) -> None:
+def _walk_jsonld(node, found: list[dict], pages: list[dict]) -> None:
     if isinstance(node, list):
         for item in node:
-            _walk_jsonld(item, found)
+            _walk_jsonld(item, found, pages)
     elif isinstance(node, dict):
         types = node.get("@type")
-        types = types if isinstance(types, list) else [types]
-        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+        types = [t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)]
+        if any(t in _ARTICLE_TYPES for t in types):
             found.append(node)
+        elif any(t in _PAGE_TYPES for t in types):
+            pages.append(node)
         for key in ("@graph", "mainEntity", "itemListElement"):
             if key in node:
-                _walk_jsonld(node[key], found)
+                _walk_jsonld(node[key], found, pages)
 
 
 def _name_of(value) -> str | None:
@@ -200,6 +214,67 @@ def _in_comments(el) -> bool:
     return False
 
 
+def _in_article_header(el) -> bool:
+    """Inside the article or main element and not in a link, list, aside or footer: a teaser's date
+    (a sidebar's, a related-articles list's) is never the article's."""
+    inside = False
+    for ancestor in el.iterancestors():
+        tag = _tag(ancestor)
+        if tag in ("a", "li", "aside", "nav", "footer", "figure"):
+            return False
+        if tag in ("article", "main"):
+            inside = True
+    return inside
+
+
+# class/id tokens of a reader-comment section ("comments", "comment-list", "kommentare", "disqus_thread"),
+# not of a page that merely has comments ("has-comments", "comment-count") or is filed under them
+_COMMENT_SECTION = re.compile(
+    r"^(?:(?:reader|user)[-_]?)?(?:comments?|kommentare?|commentlist|kommentarbereich)"
+    r"(?:[-_](?:list|area|section|container|wrapper|block|thread|box|wrap))?$|^disqus_thread$|^respond$",
+    re.I,
+)
+
+
+def _comment_sections(tree) -> list:
+    """The page's reader-comment sections; an element holding the headline is never one."""
+    return [
+        el
+        for el in tree.iter("div", "section", "ol", "ul", "aside", "footer")
+        if any(_COMMENT_SECTION.match(t) for t in f"{el.get('id') or ''} {el.get('class') or ''}".split())
+        and el.getparent() is not None
+        and el.find(".//h1") is None
+    ]
+
+
+def _searched_date(tree, url: str | None):
+    """htmldate's date for the page. When it is a date of the reader comments (written there, and the
+    search without them differs), the search without them: a reader's date is never the article's."""
+    found = htmldate_search(copy_tree(tree), url)
+    sections = _comment_sections(tree)
+    if not found or not sections:
+        return found
+    day = found[0]
+    spellings = (day.isoformat(), f"{day.day:02d}.{day.month:02d}.{day.year}", f"{day.day}.{day.month}.{day.year}")
+    in_comments = any(
+        any(spelling in etree.tostring(el, encoding="unicode") for spelling in spellings) for el in sections
+    )
+    if not in_comments:
+        return found
+    copy = copy_tree(tree)
+    for el in _comment_sections(copy):
+        el.drop_tree()
+    return htmldate_search(copy, url)
+
+
+def _headings(tree, tag: str) -> list[str]:
+    """Visible headings of one level, those inside the article or main element first, never in comments."""
+    found = [el for el in tree.iter(tag) if not _in_comments(el)]
+    inside = [el for el in found if any(_tag(a) in ("article", "main") for a in el.iterancestors())]
+    ordered = inside + [el for el in found if el not in inside]
+    return [text for el in ordered if (text := one_line(el.text_content()))]
+
+
 def page_metadata(tree) -> dict:
     meta: dict[str, str] = {}
     for el in tree.iter("meta"):
@@ -209,6 +284,7 @@ def page_metadata(tree) -> dict:
             meta[key] = value.strip()
 
     ld: dict = {}
+    pages: list[dict] = []  # JSON-LD WebPage nodes: their datePublished is the page's when no article node has one
     for script in tree.iter("script"):
         if (script.get("type") or "").lower().strip() != "application/ld+json" or not script.text:
             continue
@@ -217,26 +293,11 @@ def page_metadata(tree) -> dict:
         except ValueError:
             continue
         found: list[dict] = []
-        _walk_jsonld(data, found)
-        if found:
+        _walk_jsonld(data, found, pages)
+        if found and not ld:
             ld = found[0]
-            break
 
     info: dict[str, object] = {}
-    title_el = tree.find(".//title")
-    page_title = one_line(title_el.text_content()) if title_el is not None else ""
-    h1 = tree.find(".//h1")
-    site = _name_of(ld.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
-    title = (
-        one_line(_name_of(ld.get("headline")) or "")
-        or one_line(meta.get("og:title"))
-        or one_line(meta.get("twitter:title"))
-        or _strip_site(page_title, site)
-        or (one_line(h1.text_content()) if h1 is not None else "")
-    )
-    info["title"] = title
-    info["publisher"] = site
-
     canonical = None
     for link in tree.iter("link"):
         rel = (link.get("rel") or "").lower().split()
@@ -245,31 +306,34 @@ def page_metadata(tree) -> dict:
             break
     info["url"] = canonical or meta.get("og:url") or _url_of(ld.get("url")) or _url_of(ld.get("mainEntityOfPage"))
 
-    date = (
-        ld.get("datePublished")
-        or meta.get("article:published_time")
-        or meta.get("og:article:published_time")
-        or meta.get("datepublished")
-        or meta.get("article.published")
-        or meta.get("pubdate")
-        or meta.get("publishdate")
-        or meta.get("publish-date")
-        or meta.get("date")
-        or meta.get("dc.date.issued")
-        or meta.get("dc.date")
-        or meta.get("dcterms.date")
-        or meta.get("dcterms.issued")
-        or meta.get("parsely-pub-date")
-        or meta.get("sailthru.date")
+    title_el = tree.find(".//head/title")
+    if title_el is None:
+        title_el = tree.find(".//title")
+    page_title = title_el.text_content() if title_el is not None else ""
+    fields = [_name_of(ld.get("headline")) or "", meta.get("og:title", ""), meta.get("twitter:title", ""), page_title]
+    ld_publisher = _name_of(ld.get("publisher"))
+    h1s = _headings(tree, "h1")
+    sites = site_names(meta=meta, publisher=ld_publisher, host=site_of(clean_url(info["url"])), titles=fields + h1s)
+    title = choose_title(fields=fields, headings=h1s, sites=sites, fallback=_headings(tree, "h2"))
+    info["title"] = title
+    info["publisher"] = choose_publisher(
+        [ld_publisher, meta.get("og:site_name"), meta.get("application-name")], [title, *fields]
     )
-    if not date:
-        times = [t for t in tree.iter("time") if t.get("datetime")]
-        marked = [t for t in times if t.get("itemprop") == "datePublished" or t.get("pubdate") is not None]
-        in_article = [t for t in times if any(_tag(a) in ("article", "main") for a in t.iterancestors())]
-        outside_comments = [t for t in times if not _in_comments(t)]
-        if marked or in_article or outside_comments:
-            date = (marked or in_article or outside_comments)[0].get("datetime")
-    info["date"] = date if isinstance(date, str) else None
+
+
+    info["meta"] = meta
+    info["ld_dates"] = [d for node in [ld, *pages] if isinstance(d := node.get("datePublished"), str)]
+    info["itemprop_dates"] = [
+        v
+        for el in tree.xpath('//*[@itemprop="datePublished"]')
+        if not _in_comments(el) and (v := el.get("content") or el.get("datetime"))
+    ]
+
+    info["time_dates"] = [
+        el.get("datetime")
+        for el in tree.iter("time")
+        if el.get("datetime") and _in_article_header(el) and not _in_comments(el)
+    ]
 
     root = tree.getroottree().getroot()
     info["language"] = (
@@ -285,28 +349,14 @@ def page_metadata(tree) -> dict:
     return info
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    """'Headline | Site' → 'Headline'."""
-    if not title:
-        return ""
-    parts = re.split(r"\s+[|–—-]\s+|\s+[|·»]\s*", title)
-    if len(parts) > 1:
-        if site and parts[-1].strip().casefold() == site.strip().casefold():
-            return " - ".join(parts[:-1]).strip()
-        if site and parts[0].strip().casefold() == site.strip().casefold():
-            return " - ".join(parts[1:]).strip()
-        if len(parts[-1]) < 30 and len(parts[0]) >= 20:
-            return parts[0].strip()
-    return title
-
-
-def _main_text(text: str, links: list[str]) -> str:
+def _main_text(text: str) -> str:
+    # without include_links: with it trafilatura keeps less of some pages (half a recipe, a list's items)
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         text,
         include_comments=False,
-        include_links=True,
+        include_links=False,
         include_tables=True,
         include_images=False,
         with_metadata=False,
@@ -314,7 +364,32 @@ def _main_text(text: str, links: list[str]) -> str:
     )
     if doc is None or getattr(doc, "body", None) is None:
         return ""
-    return element_text(doc.body, links)
+    return element_text(doc.body)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _cited_links(tree, body: str) -> list[str]:
+    """Absolute links of the page whose paragraph made it into the main text (navigation, share buttons
+    and teasers did not)."""
+    kept = _squash(body)
+    out: list[str] = []
+    for anchor in tree.iter("a"):
+        url = clean_url(anchor.get("href"))
+        if not url:
+            continue
+        block = next((a for a in anchor.iterancestors() if _tag(a) in _LINK_BLOCKS), None)
+        if block is None or any(_tag(a) in ("nav", "header", "footer", "aside") for a in block.iterancestors()):
+            continue
+        text = _squash(block.text_content())
+        if len(text) >= 20 and (text in kept or text[:120] in kept):
+            out.append(url)
+    return out
+
+
+_LINK_BLOCKS = {"p", "li", "blockquote", "td", "dd", "h2", "h3", "h4", "figcaption"}
 
 
 def parse_html(text: str) -> ArticleDraft:
@@ -327,7 +402,8 @@ def parse_html(text: str) -> ArticleDraft:
     links: list[str] = []
     body = ""
     try:
-        body = _main_text(text, links)
+        body = _main_text(text)
+        links = _cited_links(tree, body)
     except Exception:
         body = ""
     ld_body = str(info.get("ld_body") or "")
@@ -339,11 +415,23 @@ def parse_html(text: str) -> ArticleDraft:
         links = []
         candidates = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
         body = element_text(candidates[0], links, drop_layout=True) or body
+    lang = normalize_language(info.get("language"))
+    dateline = find_dateline(normalize_text(body))
+    page_url = clean_url(info.get("url"))
+    date = page_date(
+        lambda: _searched_date(tree, page_url),
+        meta=info["meta"],
+        ld_dates=info["ld_dates"],
+        itemprop_dates=info["itemprop_dates"],
+        time_dates=info["time_dates"],
+        dateline=(dateline[0], dateline[2]) if dateline else None,
+        lang=lang,
+    )
     return make_draft(
         title=str(info.get("title") or "") or None,
         body=body,
         url=info.get("url"),
-        date=info.get("date"),
+        date=date,
         language=info.get("language"),
         publisher=info.get("publisher"),
         cited_urls=links,

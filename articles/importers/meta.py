@@ -87,28 +87,59 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# "Stand: 29.10.2025, 14:30 Uhr", "Veröffentlicht am 3. Mai 2025", "Published: May 3, 2025" as a line of its own
+# Words that open a line saying when the text appeared ("Veröffentlicht am …", "Published: …") or when
+# it was last changed ("Stand: …", "Updated …"). German and English; the common forms of news sites and
+# newsroom text exports, written for this project.
+_PUBLISHED_WORDS = (
+    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|erstellt(?:\s+am)?|datum|date|"
+    r"published(?:\s+on)?|first\s+published(?:\s+on)?|posted(?:\s+on)?|created(?:\s+on)?"
+)
+_UPDATED_WORDS = (
+    r"stand|aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert(?:\s+am)?|geändert(?:\s+am)?|"
+    r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|last\s+modified(?:\s+on)?|modified(?:\s+on)?"
+)
+_DATE_ONLY = (
+    r"(\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}"
+    rf"|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+\d{{4}}"
+    rf"|(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_TIME_TAIL = r"(?:\s*[,|–-]?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}))?)?"
+_WEEKDAY = rf"(?:(?:{_WEEKDAY_DE}|{_WEEKDAY_EN}),?\s*(?:den\s+|the\s+)?)?"
 _DATELINE = re.compile(
-    r"^\s*(?:stand|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|datum|published(?:\s+on)?|"
-    r"posted(?:\s+on)?|first\s+published(?:\s+on)?)\s*[:,]?\s*(?:am\s+|on\s+)?"
-    rf"(?:(?:{_WEEKDAY_DE}|{_WEEKDAY_EN}),?\s*)?"
-    rf"(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+\d{{4}}|"
-    rf"(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-    r"(?:\s*[,|–-]?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|[a-z]{2,4}))?)?\s*$",
+    rf"^\s*(?:({_PUBLISHED_WORDS})|({_UPDATED_WORDS}))\s*[:,]?\s*(?:am\s+|on\s+)?{_WEEKDAY}{_DATE_ONLY}{_TIME_TAIL}"
+    r"\s*\.?\s*$",
     re.I,
 )
+_BARE_DATELINE = re.compile(rf"^\s*{_WEEKDAY}{_DATE_ONLY}{_TIME_TAIL}\s*$", re.I)
 
 
-def find_dateline(text: str) -> tuple[DateValue, int] | None:
-    """A line that only says when the article appeared, among the first 8 or last 5 lines: (date, line index)."""
-    lines = text.split("\n")
-    for n in [*range(min(8, len(lines))), *range(max(8, len(lines) - 5), len(lines))]:
-        m = _DATELINE.match(lines[n])
+def match_dateline(line: str, *, bare: bool = False) -> tuple[DateValue, str] | None:
+    """(date, kind) for a line that only says when: kind "published", "updated" or "bare" (a date alone on
+    its line, only looked for when `bare`)."""
+    m = _DATELINE.match(line)
+    if m:
+        found = parse_date(m.group(3))
+        return (found, "published" if m.group(1) else "updated") if found else None
+    if bare:
+        m = _BARE_DATELINE.match(line)
         if m:
             found = parse_date(m.group(1))
-            if found:
-                return found, n
+            return (found, "bare") if found else None
     return None
+
+
+def find_dateline(text: str) -> tuple[DateValue, int, str] | None:
+    """A line that only says when the article appeared, among the first 8 or last 5 lines: (date, line index,
+    kind). A publication line wins over an update line ("Stand:"); a date alone on a line counts near the top."""
+    lines = text.split("\n")
+    best: tuple[int, DateValue, int, str] | None = None
+    rank = {"published": 0, "bare": 1, "updated": 2}
+    for n in [*range(min(8, len(lines))), *range(max(8, len(lines) - 5), len(lines))]:
+        found = match_dateline(lines[n], bare=n < 8)
+        if found and (best is None or rank[found[1]] < best[0]):
+            best = (rank[found[1]], found[0], n, found[1])
+    return (best[1], best[2], best[3]) if best else None
 
 
 def date_from_text(text: str) -> DateValue | None:
@@ -150,8 +181,27 @@ _NAMED_EN = re.compile(
 _MONTH_YEAR = re.compile(rf"^\s*({MONTH_PATTERN})\.?\s+(\d{{4}})\s*$", re.I)
 
 
-def parse_date(value: object) -> DateValue | None:
-    """A date field as found in JSON, feeds or HTML metadata; the calendar date as written (no tz shift)."""
+_NUMERIC = re.compile(r"^\s*(\d{1,2})([-/.])\s*(\d{1,2})\2\s*(\d{4})\b")
+
+
+def _numeric_date(m: re.Match, day_first: bool | None) -> dt.date | None:
+    """"01-11-2023": day first unless the numbers say otherwise; slashes are month first unless told."""
+    a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    if a > 12:
+        return _safe_date(year, b, a)
+    if b > 12:
+        return _safe_date(year, a, b)
+    if day_first is None:
+        day_first = sep != "/"
+    return _safe_date(year, b, a) if day_first else _safe_date(year, a, b)
+
+
+def parse_date(value: object, *, day_first: bool | None = None) -> DateValue | None:
+    """A date field as found in JSON, feeds or HTML metadata; the calendar date as written, which for a
+    timestamp with an offset is the local date where it was written ("2025-03-01T00:30+01:00" is 1 March).
+
+    Numeric dates with dots are day first (German); with dashes or slashes the numbers decide when they
+    can, else `day_first` (None: dashes day first, slashes month first as in American English)."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -187,6 +237,10 @@ def parse_date(value: object) -> DateValue | None:
     m = _DOTTED.match(text)
     if m:
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return (d, "day") if d else None
+    m = _NUMERIC.match(text)
+    if m:
+        d = _numeric_date(m, day_first)
         return (d, "day") if d else None
     m = _NAMED_DE.match(text)
     if m:
@@ -232,40 +286,9 @@ def _dateparser_span(text: str) -> DateValue | None:
 
 # --- language ----------------------------------------------------------------------------------------
 
-_LANGS = [
-    "de",
-    "en",
-    "fr",
-    "es",
-    "it",
-    "nl",
-    "pt",
-    "pl",
-    "sv",
-    "da",
-    "no",
-    "fi",
-    "cs",
-    "sk",
-    "hu",
-    "ro",
-    "hr",
-    "sl",
-    "tr",
-    "ru",
-    "uk",
-    "el",
-    "bg",
-    "lt",
-    "lv",
-    "et",
-    "ca",
-    "ar",
-    "he",
-    "zh",
-    "ja",
-    "ko",
-]
+# py3langid's full model (97+ languages). Its codes are ISO 639-1 where one exists; regional varieties it
+# tells apart are folded into their macro-language, and "zxx" (no language) means none.
+_FOLD = {"ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn", "wuu": "zh", "yue": "zh", "sdh": "ku", "ltg": "lv"}
 _identifier = None
 _lock = threading.Lock()
 
@@ -277,19 +300,31 @@ def _get_identifier():
             if _identifier is None:
                 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-                ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-                ident.set_languages(_LANGS)
-                _identifier = ident
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     return _identifier
+
+
+def _sample(text: str) -> str:
+    return re.sub(r"https?://\S+", " ", text[:2500])
+
+
+def language_ranking(text: str) -> list[tuple[str, float]]:
+    """(code, probability) best first; [] when there is too little text to tell."""
+    sample = _sample(text)
+    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 3:
+        return []
+    ranked: dict[str, float] = {}
+    for lang, prob in _get_identifier().rank(sample)[:8]:
+        code = _FOLD.get(str(lang), str(lang))
+        if code != "zxx":
+            ranked[code] = ranked.get(code, 0.0) + float(prob)
+    return sorted(ranked.items(), key=lambda item: -item[1])
 
 
 def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and confidence, from a prefix of the text; ("", 0.0) when there is too little text."""
-    sample = re.sub(r"https?://\S+", " ", text[:2500])
-    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 3:
-        return "", 0.0
-    lang, prob = _get_identifier().classify(sample)
-    return str(lang), float(prob)
+    ranking = language_ranking(text)
+    return ranking[0] if ranking else ("", 0.0)
 
 
 def normalize_language(value: object) -> str:
@@ -301,14 +336,20 @@ def normalize_language(value: object) -> str:
 
 
 def choose_language(declared: object, body: str) -> str:
-    """The declared language, unless the text is long enough and clearly in another one."""
+    """The language the text is written in. The declared one (a page's `lang`, a feed's or JSON field) is
+    a hint: it decides a close call between related languages (Bosnian or Croatian) and stands for texts
+    too short to tell, but a template's default never outvotes the text."""
     code = normalize_language(declared)
-    detected, prob = detect_language(body)
-    if not code:
-        return detected
-    if detected and detected != code and len(body) >= 200 and prob >= 0.99:
-        return detected
-    return code
+    ranking = language_ranking(body)
+    if not ranking:
+        return code
+    best, best_prob = ranking[0]
+    if not code or code == best:
+        return best
+    declared_prob = dict(ranking).get(code, 0.0)
+    if declared_prob >= best_prob / 3 or (len(body) < 200 and best_prob < 0.99):
+        return code
+    return best
 
 
 # --- publisher and links -----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ class ArticleDraft:
     publisher: str | None = None
     cited_urls: list[str] = field(default_factory=list)
     source_index: int | None = None  # 0-based position inside a many-article file, else None
+    author: str | None = None  # a byline or `author:` header; not stored yet (Article has no author field)
 
 
 @dataclass
