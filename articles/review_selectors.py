@@ -243,9 +243,10 @@ def _claim_filter_q(filters: ClaimFilters, *, with_status: bool = True) -> Q:
     return q
 
 
-def claim_queue(*, filters: ClaimFilters, after: int | None = None, limit: int = PAGE_SIZE
+def claim_queue(*, filters: ClaimFilters, after: int | None = None, limit: int | None = None
                 ) -> tuple[list[Claim], int | None]:
     """Claims newest first, `limit` after the claim id `after`; returns them and the next cursor."""
+    limit = limit or PAGE_SIZE
     qs = Claim.objects.filter(_claim_filter_q(filters))
     if after:
         qs = qs.filter(pk__lt=after)
