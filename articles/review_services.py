@@ -273,25 +273,37 @@ def locate_span(body: str, text: str, near: int | None = None) -> int:
 
 
 def claim_propose(*, article: Article, text: str, near: int | None = None) -> ClaimProposal:
-    """Run the extractor on the selection (read-only) to prefill a new claim."""
+    """Run the extractor on the selection (read-only) to prefill a new claim.
+
+    The figure comes from the selection itself; speaker and date from what extraction finds in the article
+    around it (a claim overlapping the span), else from the selection's own words.
+    """
     from articles.extraction import extract_claims
+    from articles.extraction.dates import find_date
+    from articles.extraction.names import find_people
 
     text = text.strip()
     start = locate_span(article.body, text, near)
+    end = start + len(text)
     proposal = ClaimProposal(text=text, start=start)
-    drafts = extract_claims(text, language=article.language, published_on=article.published_on, title=article.title)
+    language, published_on = article.language, article.published_on
+    own = extract_claims(text, language=language, published_on=published_on, title=article.title)
+    around = [d for d in extract_claims(article.body, language=language, published_on=published_on,
+                                        title=article.title) if d.start < end and d.end > start]
+    drafts = own + around
     figure = next((d for d in drafts if d.quantity is not None), None)
     first = figure or (drafts[0] if drafts else None)
-    if first is None:
-        return proposal
-    proposal.kind = first.kind
-    proposal.speaker = next((d.speaker for d in drafts if d.speaker), "") or ""
-    proposal.stated_on = next((d.stated_on for d in drafts if d.stated_on), None)
-    proposal.topic = first.topic or ""
+    if first is not None:
+        proposal.kind = first.kind
+        proposal.topic = next((d.topic for d in around + own if d.topic), "") or ""
     if figure is not None:
         q = figure.quantity
         proposal.quantity_value, proposal.quantity_unit = q.value, q.unit
         proposal.quantity_bound, proposal.quantity_high = q.bound, q.high
+    people = find_people(text)
+    proposal.speaker = next((d.speaker for d in around + own if d.speaker), "") or (people[0].name if people else "")
+    proposal.stated_on = next((d.stated_on for d in around + own if d.stated_on), None) or find_date(
+        text, language, published_on)
     return proposal
 
 
