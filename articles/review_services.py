@@ -300,10 +300,12 @@ def claim_propose(*, article: Article, text: str, near: int | None = None) -> Cl
         q = figure.quantity
         proposal.quantity_value, proposal.quantity_unit = q.value, q.unit
         proposal.quantity_bound, proposal.quantity_high = q.bound, q.high
-    people = find_people(text)
-    proposal.speaker = next((d.speaker for d in around + own if d.speaker), "") or (people[0].name if people else "")
+    # the paragraph up to the selection's end: "X sagte am 4. Februar, ..." before the selected words
+    lead = article.body[article.body.rfind("\n", 0, start) + 1:end]
+    people = find_people(lead)
+    proposal.speaker = next((d.speaker for d in around + own if d.speaker), "") or (people[-1].name if people else "")
     proposal.stated_on = next((d.stated_on for d in around + own if d.stated_on), None) or find_date(
-        text, language, published_on)
+        lead, language, published_on)
     return proposal
 
 

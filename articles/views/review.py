@@ -209,8 +209,8 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
         except services.StaleClaimError:
             # someone saved meanwhile: show both versions and let the editor choose, field by field
             context = _review_context(claim) | {"conflict": conflict_rows(form, claim)}
-            if request.htmx:
-                return render(request, "review/claim_review.html#claim_panel", context, status=409)
+            if request.htmx:  # htmx swaps only 2xx answers
+                return render(request, "review/claim_review.html#claim_panel", context)
             return render(request, "review/claim_review.html", context, status=409)
         except ValidationError as error:
             form.add_error(None, error)

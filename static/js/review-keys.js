@@ -8,7 +8,7 @@
   function queue() { return document.getElementById("queue"); }
   function items() { return Array.prototype.slice.call(document.querySelectorAll("#queue .suggestion")); }
   function announce(text) {
-    var live = document.getElementById("queue-live");
+    var live = document.getElementById("queue-announce");
     if (live) { live.textContent = text; }
   }
 
