@@ -95,7 +95,8 @@ def test_confirm_dismiss_and_undo_without_javascript_return_to_the_queue(editor_
 def test_confirm_as_another_relation(editor_client, pair):
     a, b = pair
     link = suggestion(a, b, score=0.7)
-    editor_client.post(reverse("review:suggestion_decide", args=[link.pk]), {"action": "confirm", "relation": "updates"})
+    editor_client.post(reverse("review:suggestion_decide", args=[link.pk]),
+                       {"action": "confirm", "relation": "updates"})
     link.refresh_from_db()
     assert (link.relation, link.state) == ("updates", LinkState.CONFIRMED)
     editor_client.post(reverse("review:suggestion_undo"))

@@ -23,9 +23,9 @@ BODY = ("Die Stadt meldet 4.200 neue Wohnungen im Jahr 2024. Der Senator sagte a
 @pytest.fixture
 def accepted_claim():
     article = Article.objects.get(pk=make_article(title="Wohnungsbau", body=BODY))
-    return services.claim_create(article=article, kind="figure", text="Die Stadt meldet 4.200 neue Wohnungen im Jahr 2024.",
-                                 quantity=(4200, "count", "eq", None), topic="Wohnungsbau",
-                                 status=ClaimStatus.ACCEPTED)
+    return services.claim_create(article=article, kind="figure",
+                                 text="Die Stadt meldet 4.200 neue Wohnungen im Jahr 2024.",
+                                 quantity=(4200, "count", "eq", None), topic="Wohnungsbau", status=ClaimStatus.ACCEPTED)
 
 
 def factcheck(client, claim: Claim, **data):
@@ -157,7 +157,8 @@ def edit(client, claim: Claim, version: int, **changes):
 def test_the_second_editor_sees_both_versions_and_chooses(editor_client, accepted_claim):
     assert edit(editor_client, accepted_claim, 1, speaker="Senatorin").status_code == 302
     response = edit(editor_client, accepted_claim, 1, speaker="Senator", verdict="false")
-    assert response.status_code == 409
+    assert response.status_code == 400
+    assert "changed by someone else" in response.text
     rows = {row["name"]: row for row in response.context["conflict"]}
     assert rows["speaker"]["differs"] and rows["speaker"]["mine"] == "Senator"
     assert rows["speaker"]["theirs"] == "Senatorin"

@@ -211,7 +211,7 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
             context = _review_context(claim) | {"conflict": conflict_rows(form, claim)}
             if request.htmx:  # htmx swaps only 2xx answers
                 return render(request, "review/claim_review.html#claim_panel", context)
-            return render(request, "review/claim_review.html", context, status=409)
+            return render(request, "review/claim_review.html", context, status=400)
         except ValidationError as error:
             form.add_error(None, error)
     if form.is_valid():

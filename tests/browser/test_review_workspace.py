@@ -81,7 +81,7 @@ def test_ten_suggestions_cleared_with_ten_keystrokes(page_factory, live_server, 
         keystrokes += 1
         page.wait_for_function(f"() => !document.getElementById('suggestion-{link.pk}')")
         # the next item took its place and has the focus, without a page load
-        page.wait_for_function("() => document.activeElement && document.activeElement.classList.contains('suggestion')"
+        page.wait_for_function("() => document.activeElement.classList.contains('suggestion')"
                                " || document.activeElement.id === 'queue-empty'")
     assert keystrokes == 10
     states = [ClaimLink.objects.get(pk=link.pk).state for link in queue[:10]]
@@ -170,7 +170,8 @@ def test_bulk_actions_in_the_claim_queue_with_and_without_javascript(page_factor
 
 def test_new_claim_from_a_selection(page_factory, live_server, django_user_model):
     make_editor(django_user_model)
-    body = "Im Rat ging es um Geld.\n\nKämmerin Jana Roth sagte am 4. Februar 2025, die Sanierung koste 7,5 Millionen Euro."
+    body = ("Im Rat ging es um Geld.\n\n"
+            "Kämmerin Jana Roth sagte am 4. Februar 2025, die Sanierung koste 7,5 Millionen Euro.")
     article_id = make_article(title="Sanierung", body=body, published_on=dt.date(2025, 2, 6))
     page = page_factory()
     errors = no_csp_errors(page)
@@ -216,7 +217,8 @@ def test_new_claim_without_javascript_needs_the_exact_text(page_factory, live_se
     page.click("#new-claim-form button[type=submit]")
     page.wait_for_load_state()
     assert Claim.objects.filter(text="Der Eintritt kostet 4 Euro.", span_start=23).exists()
-    assert_accessible_without_js(logged_in(page_factory, live_server), f"{live_server.url}/review/articles/{article_id}/")
+    assert_accessible_without_js(logged_in(page_factory, live_server),
+                                 f"{live_server.url}/review/articles/{article_id}/")
 
 
 def test_fact_check_published_and_history_restores(page_factory, live_server, django_user_model):
