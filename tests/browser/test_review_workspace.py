@@ -251,6 +251,7 @@ def test_fact_check_published_and_history_restores(page_factory, live_server, dj
     assert "Restored verdict." in page.content()
     assert Claim.objects.get(pk=claim.pk).verdict == ""
     assert_accessible_without_js(logged_in(page_factory, live_server), page.url)
+    assert_accessible_without_js(logged_in(page_factory, live_server), f"{live_server.url}/review/claims/{claim.pk}/")
 
 
 def test_two_editors_editing_the_same_claim(page_factory, live_server, django_user_model):
