@@ -377,6 +377,7 @@ def claim_history(claim_id: int) -> list[HistoryEntry]:
     return entries
 
 
+
 # --- a topic's workspace ------------------------------------------------------------------------------
 
 
