@@ -24,7 +24,7 @@ class ClaimEditForm(forms.Form):
     quantity_bound = forms.ChoiceField(required=False, choices=[("", "—"), *Bound.choices], label="Bound")
     quantity_high = forms.FloatField(required=False, label="High (ranges)")
     topic = forms.CharField(required=False, max_length=200)
-    verdict = forms.ChoiceField(required=False, choices=[("", "—"), *Verdict.choices])
+    # the rating is part of the fact-check record (FactCheckForm), which needs an explanation to publish
     published = forms.BooleanField(required=False)
 
     def clean(self):

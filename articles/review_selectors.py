@@ -377,7 +377,6 @@ def claim_history(claim_id: int) -> list[HistoryEntry]:
     return entries
 
 
-
 # --- a topic's workspace ------------------------------------------------------------------------------
 
 

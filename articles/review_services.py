@@ -372,4 +372,4 @@ def claim_restore(*, claim_id: int, event_id: int, field: str, before: bool, use
 
 
 CONFLICT_FIELDS = ["text", "speaker", "stated_on", "quantity_value", "quantity_unit", "quantity_bound",
-                   "quantity_high", "topic", "verdict", "published"]
+                   "quantity_high", "topic", "published"]

@@ -150,13 +150,13 @@ def test_history_page_runs_a_constant_number_of_queries(editor_client, accepted_
 def edit(client, claim: Claim, version: int, **changes):
     data = {"version": version, "text": claim.text, "speaker": "", "stated_on": "", "quantity_value": "4200",
             "quantity_unit": "count", "quantity_bound": "eq", "quantity_high": "", "topic": "Wohnungsbau",
-            "verdict": "", **changes}
+            **changes}
     return client.post(reverse("review:claim_edit", args=[claim.pk]), data)
 
 
 def test_the_second_editor_sees_both_versions_and_chooses(editor_client, accepted_claim):
     assert edit(editor_client, accepted_claim, 1, speaker="Senatorin").status_code == 302
-    response = edit(editor_client, accepted_claim, 1, speaker="Senator", verdict="false")
+    response = edit(editor_client, accepted_claim, 1, speaker="Senator", quantity_value="4300")
     assert response.status_code == 400
     assert "changed by someone else" in response.text
     rows = {row["name"]: row for row in response.context["conflict"]}
@@ -164,11 +164,11 @@ def test_the_second_editor_sees_both_versions_and_chooses(editor_client, accepte
     assert rows["speaker"]["theirs"] == "Senatorin"
     assert not rows["text"]["differs"]
     claim = Claim.objects.select_related("speaker").get(pk=accepted_claim.pk)
-    assert claim.speaker.name == "Senatorin" and claim.verdict == ""  # nothing overwritten
-    resolved = edit(editor_client, accepted_claim, claim.version, speaker="Senatorin", verdict="false")
+    assert claim.speaker.name == "Senatorin" and claim.quantity_value == 4200  # nothing overwritten
+    resolved = edit(editor_client, accepted_claim, claim.version, speaker="Senatorin", quantity_value="4300")
     assert resolved.status_code == 302
     claim = Claim.objects.select_related("speaker").get(pk=accepted_claim.pk)
-    assert claim.speaker.name == "Senatorin" and claim.verdict == "false"
+    assert claim.speaker.name == "Senatorin" and claim.quantity_value == 4300
 
 
 # --- claims an editor adds or deletes ----------------------------------------------------------------

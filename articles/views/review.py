@@ -49,7 +49,6 @@ def _edit_form(claim: Claim) -> ClaimEditForm:
             "quantity_bound": claim.quantity_bound,
             "quantity_high": claim.quantity_high,
             "topic": claim.topic.name if claim.topic else "",
-            "verdict": claim.verdict,
             "published": claim.published,
         }
     )
@@ -200,7 +199,6 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
             "quantity_bound": (data["quantity_bound"] or "eq") if data["quantity_value"] is not None else "",
             "quantity_high": data["quantity_high"],
             "topic": services.topic_for(label=data["topic"]),
-            "verdict": data["verdict"],
             "published": data["published"],
         }
         try:

@@ -265,7 +265,7 @@ def test_two_editors_editing_the_same_claim(page_factory, live_server, django_us
     log_in(first, live_server, "greta", then=url)
     log_in(second, live_server, "hanno", then=url)
     for page in (first, second):
-        page.click("summary:text('Correct, set verdict, publish')")
+        page.click("summary:text('Correct, publish')")
     first.fill("#claim-panel input[name=speaker]", "Parkamt")
     with first.expect_response(lambda r: "/edit/" in r.url):
         first.click("#claim-panel button:text('Save claim')")
