@@ -265,7 +265,9 @@ class ClaimLink(models.Model):
             # editors' suggestions queue: open suggestions best first, keyset-paginated (review_selectors.py)
             models.Index(Coalesce("score", 0.0).desc(), F("id").desc(), condition=Q(state="suggested"),
                          name="claimlink_queue"),
-            models.Index(fields=["from_claim", "state"], name="claimlink_from_state"),
+            # which claims have open suggestions (claim queue filter and badges)
+            models.Index(fields=["from_claim"], condition=Q(state="suggested"), name="claimlink_open_from"),
+            models.Index(fields=["to_claim"], condition=Q(state="suggested"), name="claimlink_open_to"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import BooleanField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, Substr
 
@@ -199,6 +199,7 @@ class ClaimFilters:
     said_to: dt.date | None = None
     query: str = ""
     speaker_ids: list[int] | None = None
+    topic_id: int | None = None
 
     def as_query(self, **override: Any) -> dict[str, str]:
         values = {
@@ -219,14 +220,16 @@ def _open_suggestion_exists() -> Q:
         Exists(open_links.filter(to_claim=OuterRef("pk"))))
 
 
-def _claim_filter_q(filters: ClaimFilters, *, with_status: bool = True) -> Q:
+def _claim_filter_q(filters: ClaimFilters, *, with_status: bool = True, with_open: bool = True) -> Q:
     q = Q()
     if with_status and filters.status:
         q &= Q(status=filters.status)
     if filters.kind:
         q &= Q(kind=filters.kind)
     if filters.topic:
-        q &= Q(topic__slug=filters.topic)
+        if filters.topic_id is None:  # an id, not a join: lets the planner walk claim_topic_id
+            filters.topic_id = Topic.objects.filter(slug=filters.topic).values_list("pk", flat=True).first() or 0
+        q &= Q(topic_id=filters.topic_id)
     if filters.article:
         q &= Q(article_id=filters.article)
     if filters.language:
@@ -239,7 +242,7 @@ def _claim_filter_q(filters: ClaimFilters, *, with_status: bool = True) -> Q:
         q &= Q(said_on__gte=filters.said_from)
     if filters.said_to:
         q &= Q(said_on__lte=filters.said_to)
-    if filters.open_suggestions:
+    if filters.open_suggestions and with_open:
         q &= _open_suggestion_exists()
     if filters.query:
         q &= Q(text__icontains=filters.query)
@@ -250,20 +253,84 @@ def claim_queue(*, filters: ClaimFilters, after: int | None = None, limit: int |
                 ) -> tuple[list[Claim], int | None]:
     """Claims newest first, `limit` after the claim id `after`; returns them and the next cursor."""
     limit = limit or PAGE_SIZE
-    qs = Claim.objects.filter(_claim_filter_q(filters))
-    if after:
-        qs = qs.filter(pk__lt=after)
-    rows = list(qs.select_related("speaker", "article__publisher", "topic").defer("article__body")
-                .annotate(open_links=_open_suggestion_exists()).order_by("-id")[: limit + 1])
-    claims = rows[:limit]
-    return claims, (claims[-1].pk if len(rows) > limit and claims else None)
+    if filters.open_suggestions:
+        rows, next_cursor = _open_claim_page(filters, after=after, limit=limit)
+        claims = rows[:limit]
+    else:
+        qs = Claim.objects.filter(_claim_filter_q(filters))
+        if after:
+            qs = qs.filter(pk__lt=after)
+        rows = list(_claim_rows(qs)[: limit + 1])
+        claims = rows[:limit]
+        next_cursor = claims[-1].pk if len(rows) > limit and claims else None
+    # which of these claims have open suggestions: one lookup through claimlink_from_state / claimlink_to_state
+    ids = [c.pk for c in claims]
+    open_pairs = ClaimLink.objects.filter(Q(from_claim_id__in=ids) | Q(to_claim_id__in=ids),
+                                          state=LinkState.SUGGESTED).values_list("from_claim_id", "to_claim_id")
+    with_open = {i for pair in open_pairs for i in pair} if ids else set()
+    for c in claims:
+        c.open_links = c.pk in with_open
+    return claims, next_cursor
+
+
+def _claim_rows(qs: QuerySet[Claim]) -> QuerySet[Claim]:
+    return qs.select_related("speaker", "article__publisher", "topic").defer("article__body").order_by("-id")
+
+
+OPEN_CLAIM_IDS_SQL = """
+SELECT id FROM (
+  (SELECT from_claim_id AS id FROM articles_claimlink WHERE state = 'suggested' AND from_claim_id < %(below)s
+   ORDER BY from_claim_id DESC LIMIT %(n)s)
+  UNION
+  (SELECT to_claim_id AS id FROM articles_claimlink WHERE state = 'suggested' AND to_claim_id < %(below)s
+   ORDER BY to_claim_id DESC LIMIT %(n)s)
+) AS open_ ORDER BY id DESC LIMIT %(n)s
+"""
+OPEN_BATCH = 2000
+OPEN_BATCHES = 4
+
+
+def open_claim_ids(*, below: int | None, n: int) -> list[int]:
+    """The newest `n` claims with an open suggestion, below the id `below`: two backward walks of the partial
+    indexes claimlink_open_from / claimlink_open_to, merged (no scan of the claims)."""
+    with connection.cursor() as cursor:
+        cursor.execute(OPEN_CLAIM_IDS_SQL, {"below": below or 2**62, "n": n})
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _open_claim_page(filters: ClaimFilters, *, after: int | None, limit: int) -> tuple[list[Claim], int | None]:
+    """A page of claims with open suggestions, driven from the links' side in bounded batches: each request
+    looks at most OPEN_BATCHES x OPEN_BATCH such claims; when that finds too few matches, "Older" goes on."""
+    base = Claim.objects.filter(_claim_filter_q(filters, with_open=False))
+    rows: list[Claim] = []
+    below = after
+    for _ in range(OPEN_BATCHES):
+        ids = open_claim_ids(below=below, n=OPEN_BATCH)
+        if not ids:
+            return rows, None
+        rows += list(_claim_rows(base.filter(pk__in=ids))[: limit + 1 - len(rows)])
+        if len(rows) > limit:
+            return rows, rows[limit - 1].pk
+        below = ids[-1]
+        if len(ids) < OPEN_BATCH:
+            return rows, None
+    return rows, (rows[-1].pk if rows else below)
 
 
 def status_counts(filters: ClaimFilters) -> dict[str, str]:
     """Claims per status under the other filters, each capped, in one query."""
+    if filters.open_suggestions:
+        # counted among the newest claims with open suggestions (a window, so the count stays bounded)
+        ids = open_claim_ids(below=None, n=OPEN_BATCH * OPEN_BATCHES)
+        got = dict(Claim.objects.filter(_claim_filter_q(filters, with_status=False, with_open=False), pk__in=ids)
+                   .order_by().values_list("status").annotate(n=Count("pk")))
+        full = len(ids) == OPEN_BATCH * OPEN_BATCHES
+        return {s: capped(got.get(s, 0)) + ("+" if full and "+" not in capped(got.get(s, 0)) else "")
+                for s in ClaimStatus.values}
     parts, params = [], []
     for status in ClaimStatus.values:
-        sub = Claim.objects.filter(_claim_filter_q(filters, with_status=False), status=status).values("pk")
+        # no ORDER BY: the count may use whichever index serves the filters (status, speaker, topic)
+        sub = Claim.objects.filter(_claim_filter_q(filters, with_status=False), status=status).order_by().values("pk")
         sql, sub_params = sub[: COUNT_CAP + 1].query.sql_with_params()
         parts.append(f"(SELECT count(*) FROM ({sql}) AS {status}_)")  # noqa: S608 (Django-compiled SQL, params apart)
         params.extend(sub_params)

@@ -250,3 +250,25 @@ def test_bulk_with_htmx_swaps_the_table(editor_client, pair):
     assert response.text.lstrip().startswith('<div id="claim-table"')
     assert "1 claim(s) rejected." in response.text
     assert f'id="row-{a.pk}"' not in response.text
+
+
+def test_open_suggestions_filter_pages_through_bounded_batches(editor_client, pair, monkeypatch):
+    from articles import review_selectors
+
+    monkeypatch.setattr(review_selectors, "OPEN_BATCH", 2)
+    monkeypatch.setattr(review_selectors, "PAGE_SIZE", 2)
+    a, b = pair
+    article = make_article(title="Viele", body="Eins zwei drei vier fünf sechs.")
+    others = [claim(article, word) for word in ("Eins", "zwei", "drei", "vier")]
+    for other in others:
+        suggestion(a, other, score=0.5)
+    services.claim_set_status(claim_id=others[2].pk, user=None, expected_version=1, status=ClaimStatus.REJECTED)
+    seen, params = [], {"open": "1", "status": "candidate"}
+    for _ in range(5):
+        page = editor_client.get(reverse("review:claim_list"), params)
+        seen += [c.pk for c in page.context["claims"]]
+        if not page.context["next_query"]:
+            break
+        params = page.context["next_query"]
+    assert seen == sorted({a.pk, *[o.pk for o in others]} - {others[2].pk}, reverse=True)
+    assert b.pk not in seen
