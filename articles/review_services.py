@@ -345,8 +345,8 @@ def claim_delete(*, claim_id: int, user: User | None, expected_version: int) -> 
 def claim_restore(*, claim_id: int, event_id: int, field: str, before: bool, user: User | None,
                   expected_version: int) -> Claim:
     """Set one field back to a value the history recorded (the restore is itself a recorded change)."""
-    from articles.models import ClaimEvent
-    from articles.review_selectors import CLAIM_HISTORY_FIELDS, RESTORABLE_FIELDS
+    from articles.models import ClaimEvent, Speaker
+    from articles.review_selectors import RESTORABLE_FIELDS
 
     column = field if field in RESTORABLE_FIELDS else f"{field}_id"
     if column not in RESTORABLE_FIELDS:
@@ -363,11 +363,10 @@ def claim_restore(*, claim_id: int, event_id: int, field: str, before: bool, use
     if column == "status" and value != ClaimStatus.ACCEPTED and claim.published:
         claim.published = False
     if column in ("topic_id", "speaker_id") and value is not None:
-        model = Topic if column == "topic_id" else type(claim).speaker.field.related_model
+        model = Topic if column == "topic_id" else Speaker
         if not model.objects.filter(pk=value).exists():
             raise ValidationError(f"That {field} no longer exists.")
     setattr(claim, column, value)
-    assert column in CLAIM_HISTORY_FIELDS
     return _save_claim(claim, user, [column, "published"])
 
 

@@ -16,6 +16,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
 PAGES = [
+    ("floor: /healthz", "/healthz"),
+    ("public timeline / (comparison)", "/"),
     ("suggestions queue", "/review/suggestions/"),
     ("suggestions, topic filter", "/review/suggestions/?topic=bench-topic-7"),
     ("suggestions, page 2", None),
