@@ -8,7 +8,7 @@ Each function is keyword-only, typed and atomic; every write to a claim takes it
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -66,19 +66,30 @@ class Undo:
 
     label: str
     links: list[tuple[int, str, str]]
+    after: list[tuple[int, str, str]] = field(default_factory=list)  # as the decision left them
 
     def as_session(self) -> dict[str, Any]:
-        return {"label": self.label, "links": [list(row) for row in self.links]}
+        return {"label": self.label, "links": [list(row) for row in self.links],
+                "after": [list(row) for row in self.after]}
 
     @classmethod
     def from_session(cls, data: dict[str, Any] | None) -> Undo | None:
         if not data:
             return None
-        return cls(label=str(data.get("label", "")), links=[(int(a), str(b), str(c)) for a, b, c in data["links"]])
+        rows = lambda key: [(int(a), str(b), str(c)) for a, b, c in data.get(key, [])]  # noqa: E731
+        return cls(label=str(data.get("label", "")), links=rows("links"), after=rows("after"))
 
 
 @transaction.atomic
 def suggestion_decide(*, link_id: int, user: User | None, action: str, relation: str = "") -> Undo:
+    """Confirm or dismiss an open suggestion (see _decide); the Undo also knows the state it left."""
+    undo = _decide(link_id=link_id, user=user, action=action, relation=relation)
+    ids = [row[0] for row in undo.links]
+    undo.after = list(ClaimLink.objects.filter(pk__in=ids).values_list("pk", "state", "relation"))
+    return undo
+
+
+def _decide(*, link_id: int, user: User | None, action: str, relation: str = "") -> Undo:
     """Confirm (as its relation or as `relation`) or dismiss an open suggestion.
 
     Confirming as another relation changes the link's relation; when the pair already has a link of that
@@ -120,10 +131,19 @@ def suggestion_decide(*, link_id: int, user: User | None, action: str, relation:
 
 @transaction.atomic
 def suggestion_undo(*, undo: Undo, user: User | None) -> list[int]:
-    """Put links back as they were before a decision; returns their ids."""
+    """Put links back as they were before a decision; returns their ids.
+
+    A link someone else decided again since is left alone (the undo is refused): nothing is overwritten silently.
+    """
+    ids = [row[0] for row in undo.links]
+    now = {pk: (pk, state, relation) for pk, state, relation in
+           ClaimLink.objects.select_for_update().filter(pk__in=ids).values_list("pk", "state", "relation")}
+    for row in undo.after:
+        if now.get(row[0]) != row:
+            raise AlreadyDecidedError(f"Suggestion #{row[0]} was changed by someone else since; nothing undone.")
     for link_id, state, relation in reversed(undo.links):
         ClaimLink.objects.filter(pk=link_id).update(state=state, relation=relation, updated_at=timezone.now())
-    return [row[0] for row in undo.links]
+    return ids
 
 
 # --- several claims at once --------------------------------------------------------------------------

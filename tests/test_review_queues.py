@@ -272,3 +272,14 @@ def test_open_suggestions_filter_pages_through_bounded_batches(editor_client, pa
         params = page.context["next_query"]
     assert seen == sorted({a.pk, *[o.pk for o in others]} - {others[2].pk}, reverse=True)
     assert b.pk not in seen
+
+
+def test_undo_never_overwrites_a_later_decision(editor_client, pair):
+    a, b = pair
+    link = suggestion(a, b, score=0.7)
+    editor_client.post(reverse("review:suggestion_decide", args=[link.pk]), {"action": "dismiss"})
+    services.claim_link(from_claim_id=a.pk, to_claim_id=b.pk, relation="contradicts", user=None)  # someone confirms
+    response = editor_client.post(reverse("review:suggestion_undo"), follow=True)
+    assert "changed by someone else since" in response.text
+    link.refresh_from_db()
+    assert link.state == LinkState.CONFIRMED

@@ -110,6 +110,11 @@ def suggestion_undo(request: HttpRequest) -> HttpResponse:
     if undo is None:
         messages.info(request, "Nothing to undo.")
     else:
-        review_services.suggestion_undo(undo=undo, user=request.user)
-        messages.success(request, f"Undone: {undo.label}.")
+        try:
+            review_services.suggestion_undo(undo=undo, user=request.user)
+        except (review_services.AlreadyDecidedError, ValidationError) as error:
+            messages.warning(request, str(error) if isinstance(error, review_services.AlreadyDecidedError)
+                             else error.messages[0])
+        else:
+            messages.success(request, f"Undone: {undo.label}.")
     return _after_decision(request)
