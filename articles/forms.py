@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from articles.models import Bound, ClaimStatus, LinkState, Relation, Verdict
+from articles.models import Bound, ClaimKind, ClaimStatus, LinkState, Relation, Verdict
 
 
 class LinkForm(forms.Form):
@@ -24,7 +24,7 @@ class ClaimEditForm(forms.Form):
     quantity_bound = forms.ChoiceField(required=False, choices=[("", "—"), *Bound.choices], label="Bound")
     quantity_high = forms.FloatField(required=False, label="High (ranges)")
     topic = forms.CharField(required=False, max_length=200)
-    verdict = forms.ChoiceField(required=False, choices=[("", "—"), *Verdict.choices])
+    # the rating is part of the fact-check record (FactCheckForm), which needs an explanation to publish
     published = forms.BooleanField(required=False)
 
     def clean(self):
@@ -74,3 +74,85 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     files = MultipleFileField(help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.")
+
+
+# --- the editors' workspace: fact-check record, new claims, restoring, resolving conflicts ----------------
+
+
+class FactCheckForm(forms.Form):
+    """A claim's fact-check: rating, explanation, sources kept and added (up to three new ones at a time)."""
+
+    NEW_SOURCES = 3
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    verdict = forms.ChoiceField(required=False, choices=[("", "—"), *Verdict.choices], label="Rating")
+    explanation = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="A few sentences: what is right, what is wrong, what is missing.",
+    )
+    keep_sources = forms.TypedMultipleChoiceField(required=False, coerce=int, choices=[],
+                                                  widget=forms.CheckboxSelectMultiple, label="Sources cited")
+
+    def __init__(self, *args, sources=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep_sources"].choices = [(s.pk, s.title) for s in sources]
+        for i in range(self.NEW_SOURCES):
+            n = i + 1
+            self.fields[f"source{n}_url"] = forms.URLField(
+                required=False, max_length=2000, label=f"New source {n}: URL", assume_scheme="https")
+            self.fields[f"source{n}_title"] = forms.CharField(required=False, max_length=300, label="Title")
+            self.fields[f"source{n}_outlet"] = forms.CharField(required=False, max_length=200, label="Outlet")
+            self.fields[f"source{n}_accessed_on"] = forms.DateField(
+                required=False, label="Accessed on", widget=forms.DateInput(attrs={"type": "date"}))
+            self.fields[f"source{n}_article"] = forms.IntegerField(required=False, min_value=1,
+                                                                   label="or imported article #")
+
+    def source_rows(self):
+        return [[self[f"source{i + 1}_{part}"] for part in ("url", "title", "outlet", "accessed_on", "article")]
+                for i in range(self.NEW_SOURCES)]
+
+    def new_sources(self):
+        from articles.review_services import SourceInput
+
+        rows = []
+        for i in range(self.NEW_SOURCES):
+            get = lambda part, n=i + 1: self.cleaned_data.get(f"source{n}_{part}")  # noqa: E731
+            if get("url") or get("title") or get("article"):
+                rows.append(SourceInput(url=get("url") or "", title=get("title") or "", outlet=get("outlet") or "",
+                                        accessed_on=get("accessed_on"), article_id=get("article")))
+        return rows
+
+
+class NewClaimForm(forms.Form):
+    """A claim the extractor missed: the exact words from the article, the rest prefilled and editable."""
+
+    text = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+                           label="Exact text from the article")
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.STATEMENT)
+    speaker = forms.CharField(required=False, max_length=200)
+    stated_on = forms.DateField(required=False, label="Date said", widget=forms.DateInput(attrs={"type": "date"}))
+    quantity_value = forms.FloatField(required=False, label="Value (normalised, e.g. 5.1e12)")
+    quantity_unit = forms.CharField(required=False, max_length=12, label="Unit")
+    quantity_bound = forms.ChoiceField(required=False, choices=[("", "—"), *Bound.choices], label="Bound")
+    quantity_high = forms.FloatField(required=False, label="High (ranges)")
+    topic = forms.CharField(required=False, max_length=200)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("quantity_value") is not None and not data.get("quantity_unit"):
+            self.add_error("quantity_unit", "A value needs a unit (EUR, USD, %, W, count…).")
+        if data.get("quantity_bound") == "range" and data.get("quantity_high") is None:
+            self.add_error("quantity_high", "A range needs a high value.")
+        return data
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RestoreForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    event = forms.IntegerField(widget=forms.HiddenInput)
+    field = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    which = forms.ChoiceField(choices=[("before", "before"), ("after", "after")], widget=forms.HiddenInput)

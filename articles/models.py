@@ -9,7 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Greatest, Least
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.urls import reverse
 
 
@@ -264,7 +264,15 @@ class ClaimLink(models.Model):
             ),
             models.CheckConstraint(condition=~Q(from_claim=F("to_claim")), name="claimlink_not_to_itself"),
         ]
-        indexes = [models.Index(fields=["to_claim", "state"], name="claimlink_to_state")]
+        indexes = [
+            models.Index(fields=["to_claim", "state"], name="claimlink_to_state"),
+            # editors' suggestions queue: open suggestions best first, keyset-paginated (review_selectors.py)
+            models.Index(Coalesce("score", 0.0).desc(), F("id").desc(), condition=Q(state="suggested"),
+                         name="claimlink_queue"),
+            # which claims have open suggestions (claim queue filter and badges)
+            models.Index(fields=["from_claim"], condition=Q(state="suggested"), name="claimlink_open_from"),
+            models.Index(fields=["to_claim"], condition=Q(state="suggested"), name="claimlink_open_to"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"

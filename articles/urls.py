@@ -1,10 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from articles.views import checks, imports, public, review
+from articles.views import (
+    checks,
+    imports,
+    public,
+    review,
+    review_history,
+    review_queue,
+    review_suggestions,
+    review_topics,
+)
 
 review_patterns = [
-    path("", review.claim_list, name="claim_list"),
+    path("", review_queue.claim_list, name="claim_list"),
     path("claims/<int:claim_id>/", review.claim_review, name="claim_review"),
     path("claims/<int:claim_id>/edit/", review.claim_edit, name="claim_edit"),
     path("claims/<int:claim_id>/status/", review.claim_status, name="claim_status"),
@@ -19,6 +28,18 @@ review_patterns = [
     path("checks/", checks.check_queue, name="check_queue"),
     path("checks/<int:check_id>/state/", checks.check_state, name="check_state"),
     path("checks/<int:check_id>/publish/", checks.check_publish, name="check_publish"),
+    # editors' workspace (issue 8)
+    path("claims/bulk/", review_queue.claim_bulk, name="claim_bulk"),
+    path("claims/<int:claim_id>/factcheck/", review.claim_factcheck, name="claim_factcheck"),
+    path("claims/<int:claim_id>/delete/", review.claim_delete, name="claim_delete"),
+    path("claims/<int:claim_id>/history/", review_history.claim_history, name="claim_history"),
+    path("claims/<int:claim_id>/history/restore/", review_history.claim_restore, name="claim_restore"),
+    path("articles/<int:article_id>/claims/new/", review.claim_new, name="claim_new"),
+    path("suggestions/", review_suggestions.suggestion_queue, name="suggestion_queue"),
+    path("suggestions/<int:link_id>/decide/", review_suggestions.suggestion_decide, name="suggestion_decide"),
+    path("suggestions/undo/", review_suggestions.suggestion_undo, name="suggestion_undo"),
+    path("topics/<slug:slug>/", review_topics.topic_workspace, name="topic_workspace"),
+    path("topics/<slug:slug>/move/", review_topics.topic_move, name="topic_move"),
 ]
 
 import_patterns = [

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
-from articles import selectors, services
-from articles.forms import ClaimEditForm, LinkForm, LinkStateForm, StatusForm, TopicMergeForm, TopicRenameForm
-from articles.models import Claim, ClaimKind, ClaimStatus, Topic
+from articles import review_selectors as rs
+from articles import review_services, selectors, services
+from articles.forms import (
+    ClaimEditForm,
+    FactCheckForm,
+    LinkForm,
+    LinkStateForm,
+    NewClaimForm,
+    StatusForm,
+    TopicMergeForm,
+    TopicRenameForm,
+    VersionForm,
+)
+from articles.models import Article, Claim, Topic, Verdict
+from articles.review_services import CONFLICT_FIELDS
 from articles.views.access import editor_required
 
 
 def _claim_or_404(claim_id: int) -> Claim:
-    claim = selectors.review_claim(claim_id)
+    claim = rs.review_claim(claim_id)
     if claim is None:
         raise Http404("No such claim.")
     return claim
@@ -36,41 +49,32 @@ def _edit_form(claim: Claim) -> ClaimEditForm:
             "quantity_bound": claim.quantity_bound,
             "quantity_high": claim.quantity_high,
             "topic": claim.topic.name if claim.topic else "",
-            "verdict": claim.verdict,
             "published": claim.published,
         }
     )
 
 
+def _factcheck_form(claim: Claim) -> FactCheckForm:
+    sources = list(claim.sources.all())  # prefetched by review_claim
+    return FactCheckForm(sources=sources, initial={
+        "version": claim.version, "verdict": claim.verdict, "explanation": claim.explanation,
+        "keep_sources": [s.pk for s in sources],
+    })
+
+
 def _review_context(claim: Claim, *, link_form: LinkForm | None = None, edit_form: ClaimEditForm | None = None,
-                    query: str = "") -> dict:
+                    query: str = "", factcheck_form: FactCheckForm | None = None) -> dict:
     return {
         "claim": claim,
+        "factcheck_form": factcheck_form or _factcheck_form(claim),
+        "rating_meanings": [(Verdict(v).label, text) for v, text in review_services.RATING_MEANINGS.items()],
+        "delete_form": VersionForm(initial={"version": claim.version}),
         "links": selectors.claim_links(claim),
         "link_form": link_form or LinkForm(),
         "edit_form": edit_form or _edit_form(claim),
         "results": selectors.claim_search(query=query, exclude_id=claim.pk) if query else [],
         "query": query,
     }
-
-
-@require_GET
-@editor_required
-def claim_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", ClaimStatus.CANDIDATE)
-    status = status if status in ClaimStatus.values or status == "" else ClaimStatus.CANDIDATE
-    kind = request.GET.get("kind", "")
-    kind = kind if kind in ClaimKind.values else ""
-    query = request.GET.get("q", "").strip()[:200]
-    topic_id = int(request.GET["topic"]) if request.GET.get("topic", "").isdigit() else None
-    claims = selectors.review_claims(status=status, kind=kind, query=query, topic_id=topic_id)
-    page = Paginator(claims, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "status": status, "kind": kind, "query": query, "topic_id": topic_id,
-               "statuses": ClaimStatus.choices, "kinds": ClaimKind.choices}
-    template = "review/claim_list.html"
-    if request.htmx and request.htmx.target == "claim-table":
-        template += "#claim_table"
-    return render(request, template, context)
 
 
 @require_GET
@@ -152,6 +156,33 @@ def claim_status(request: HttpRequest, claim_id: int) -> HttpResponse:
     return _after_claim_change(request, claim_id)
 
 
+def _form_text(value) -> str:
+    """A value as a form posts it back (dates ISO, booleans true/false)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def conflict_rows(form: ClaimEditForm, current: Claim) -> list[dict]:
+    """The editor's version next to the one saved meanwhile, field by field, differences marked."""
+    theirs = _edit_form(current).initial
+    rows = []
+    for name in CONFLICT_FIELDS:
+        mine_text, theirs_text = _form_text(form.cleaned_data.get(name)), _form_text(theirs.get(name))
+        if name == "quantity_bound" and not form.cleaned_data.get("quantity_bound") and \
+                form.cleaned_data.get("quantity_value") is not None:
+            mine_text = "eq"
+        rows.append({"name": name, "label": form.fields[name].label or name.replace("_", " ").capitalize(),
+                     "mine": mine_text, "theirs": theirs_text, "differs": mine_text != theirs_text})
+    return rows
+
+
 @require_POST
 @editor_required
 def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
@@ -168,14 +199,17 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
             "quantity_bound": (data["quantity_bound"] or "eq") if data["quantity_value"] is not None else "",
             "quantity_high": data["quantity_high"],
             "topic": services.topic_for(label=data["topic"]),
-            "verdict": data["verdict"],
             "published": data["published"],
         }
         try:
             services.claim_update(claim_id=claim.pk, user=request.user, expected_version=data["version"],
                                   changes=changes)
-        except services.StaleClaimError as error:
-            form.add_error(None, str(error))
+        except services.StaleClaimError:
+            # someone saved meanwhile: show both versions and let the editor choose, field by field
+            context = _review_context(claim) | {"conflict": conflict_rows(form, claim)}
+            if request.htmx:  # htmx swaps only 2xx answers
+                return render(request, "review/claim_review.html#claim_panel", context)
+            return render(request, "review/claim_review.html", context, status=400)
         except ValidationError as error:
             form.add_error(None, error)
     if form.is_valid():
@@ -187,6 +221,56 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     if request.htmx:
         return render(request, "review/claim_review.html#claim_panel", context)
     return render(request, "review/claim_review.html", context, status=400)
+
+
+@require_POST
+@editor_required
+def claim_factcheck(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """Save the fact-check (rating, explanation, sources); "publish" also publishes it, "withdraw" takes it back."""
+    claim = _claim_or_404(claim_id)
+    form = FactCheckForm(request.POST, sources=claim.sources.all())
+    intent = request.POST.get("intent", "save")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            review_services.claim_review_save(
+                claim_id=claim.pk, user=request.user, expected_version=data["version"], verdict=data["verdict"],
+                explanation=data["explanation"], sources=form.new_sources(), keep_source_ids=data["keep_sources"],
+                publish={"publish": True, "withdraw": False}.get(intent),
+            )
+        except services.StaleClaimError as error:
+            form.add_error(None, f"{error} Your text is still in the form below.")
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.is_valid():
+        done = {"publish": "Fact-check published.", "withdraw": "Fact-check withdrawn."}.get(
+            intent, "Fact-check saved.")
+        if request.htmx:
+            messages.success(request, done)
+            return render(request, "review/claim_review.html#factcheck_panel",
+                          _review_context(_claim_or_404(claim_id)))
+        messages.success(request, done)
+        return redirect("review:claim_review", claim_id=claim.pk)
+    context = _review_context(claim, factcheck_form=form)
+    if request.htmx:
+        return render(request, "review/claim_review.html#factcheck_panel", context)
+    return render(request, "review/claim_review.html", context, status=400)
+
+
+@require_POST
+@editor_required
+def claim_delete(request: HttpRequest, claim_id: int) -> HttpResponse:
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Bad request: the version is required.", status=400)
+    try:
+        article_id = review_services.claim_delete(claim_id=claim_id, user=request.user,
+                                                  expected_version=form.cleaned_data["version"])
+    except (services.StaleClaimError, ValidationError) as error:
+        messages.error(request, error.messages[0] if isinstance(error, ValidationError) else str(error))
+        return redirect("review:claim_review", claim_id=claim_id)
+    messages.success(request, f"Claim #{claim_id} deleted; its history keeps it.")
+    return redirect("review:article_detail", article_id=article_id)
 
 
 @require_POST
@@ -228,7 +312,55 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     claims = list(article.claims.all())
     return render(request, "review/article_detail.html", {
         "article": article, "claims": claims, "segments": highlighted_segments(article.body, claims),
+        "new_claim_form": NewClaimForm(),
     })
+
+
+def _proposal_form(article: Article, text: str, near: int | None) -> NewClaimForm:
+    """The new-claim form prefilled by running the extractor on the selection."""
+    form = NewClaimForm(initial={"text": text, "start": near})
+    try:
+        proposal = review_services.claim_propose(article=article, text=text, near=near)
+    except ValidationError as error:
+        form = NewClaimForm({"text": text, "kind": "statement"})
+        form.is_valid()
+        form.add_error("text", error)
+        return form
+    form.initial = {name: getattr(proposal, name) for name in NewClaimForm.base_fields}
+    return form
+
+
+@editor_required
+def claim_new(request: HttpRequest, article_id: int) -> HttpResponse:
+    """GET: a new claim's form prefilled from the selection (or the pasted text); POST: create the claim."""
+    article = Article.objects.select_related("publisher").filter(pk=article_id).first()
+    if article is None:
+        raise Http404("No such article.")
+    if request.method == "POST":
+        form = NewClaimForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            proposal = review_services.ClaimProposal(**{k: v for k, v in data.items() if k != "start"},
+                                                     start=data["start"])
+            try:
+                claim = review_services.claim_add(article=article, proposal=proposal, user=request.user)
+            except ValidationError as error:
+                form.add_error("text", error)
+            else:
+                messages.success(request, f"Claim #{claim.pk} added.")
+                return redirect(f"{reverse('review:article_detail', args=[article.pk])}#candidate-{claim.pk}")
+        status = 400
+    elif request.method == "GET":
+        text = request.GET.get("text", "").strip()[:5000]
+        start = request.GET.get("start", "")
+        form = _proposal_form(article, text, int(start) if start.isdigit() else None) if text else NewClaimForm()
+        status = 200
+    else:
+        return HttpResponse(status=405, headers={"Allow": "GET, POST"})
+    context = {"article": article, "new_claim_form": form}
+    if request.htmx:
+        return render(request, "review/new_claim.html#new_claim", context, status=status)
+    return render(request, "review/new_claim.html", context, status=status)
 
 
 @require_GET
