@@ -139,17 +139,19 @@ def _read(opener: Callable[[], BinaryIO], *, name: str, fmt: str, max_bytes: int
     try:
         with opener() as fh:
             head = fh.read(sniff.SNIFF_BYTES)
-            complete = len(head) < sniff.SNIFF_BYTES or not fh.read(1)
+            # the probe byte that tells whether more follows is part of the content: it is kept, not dropped
+            probe = fh.read(1) if len(head) == sniff.SNIFF_BYTES else b""
+            complete = not probe
             if len(head) > max_bytes:  # a file that grew after stat, or a limit below the sniff window
-                _check_size(len(head) + (0 if complete else 1), max_bytes)
-            if not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+                _check_size(len(head) + len(probe), max_bytes)
+            if complete and not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
                 raise ImportFailed("empty file (only blank space)")
             sniff.check_binary(head)
             head_text, encoding = sniff.decode_head(head, complete=complete)
             kind = sniff.sniff_format(head_text, name, complete=complete) if fmt == "auto" else fmt
             if kind == "jsonl":
                 return _jsonl(opener, encoding)
-            data = head if complete else head + fh.read(max(0, max_bytes + 1 - len(head)))
+            data = head if complete else head + probe + fh.read(max(0, max_bytes - len(head)))
         if len(data) > max_bytes:
             _check_size(len(data), max_bytes)
         if kind == "feed":
