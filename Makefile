@@ -50,3 +50,10 @@ eval: install
 
 clean:
 	rm -rf $(VENV) var
+
+# The long fuzz run of the importers (hypothesis): FUZZ_EXAMPLES inputs per importer, 10,000 unless given.
+FUZZ_EXAMPLES ?= 10000
+.PHONY: fuzz
+fuzz: install
+	FACTCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -p no:cacheprovider -q tests/importers/test_fuzz.py \
+	  --hypothesis-show-statistics --durations=0
