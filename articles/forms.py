@@ -68,9 +68,13 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, list | tuple):
+            data = [item for item in data if item]
+            if not data:  # an empty POST, or a form sent without choosing a file
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return [single(item, initial) for item in data]
         return [single(data, initial)]
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.")
+    files = MultipleFileField(help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.",
+                              error_messages={"required": "Choose at least one file to import."})

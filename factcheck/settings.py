@@ -146,3 +146,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Operations: upload limits, worker limits (issue 7; README "Settings from the environment") ---------------
+MIB = 1024 * 1024
+# Single-article files (text, HTML, JSON, feeds) are parsed in memory; only JSON Lines may reach the file limit.
+FACTCHECK_MAX_DOCUMENT_BYTES = int(os.environ.get("FACTCHECK_MAX_DOCUMENT_BYTES", 20 * MIB))
+# Checked while the request streams in (articles/upload_limits.py): nothing over them reaches the disk.
+FACTCHECK_MAX_UPLOAD_BYTES = int(os.environ.get("FACTCHECK_MAX_UPLOAD_BYTES", 500 * MIB))
+FACTCHECK_MAX_UPLOAD_FILES = int(os.environ.get("FACTCHECK_MAX_UPLOAD_FILES", 100))
+# Zips are unpacked by the worker: at most this many bytes in all, members packed tighter than the ratio fail.
+FACTCHECK_MAX_UNPACKED_BYTES = int(os.environ.get("FACTCHECK_MAX_UNPACKED_BYTES", 1024 * MIB))
+FACTCHECK_MAX_ZIP_RATIO = int(os.environ.get("FACTCHECK_MAX_ZIP_RATIO", 100))
+# A worker stops an import job after this many seconds; the files not reached are reported as such.
+FACTCHECK_JOB_TIME_LIMIT = int(os.environ.get("FACTCHECK_JOB_TIME_LIMIT", 30 * 60))
+DATA_UPLOAD_MAX_NUMBER_FILES = FACTCHECK_MAX_UPLOAD_FILES + 1  # ours refuses first, with a form error
+# our db_worker (recovery at start, articles/worker) must be found before django_tasks_db's own
+INSTALLED_APPS.insert(INSTALLED_APPS.index("django_tasks_db"), "articles.worker")
