@@ -78,3 +78,18 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.",
                               error_messages={"required": "Choose at least one file to import."})
+
+    def __init__(self, *args, refused: str | None = None, **kwargs):
+        """`refused`: why the upload handler stopped the upload; the form then shows only that."""
+        self.refused = refused
+        if refused:
+            kwargs.setdefault("data", {})
+        super().__init__(*args, **kwargs)
+
+    def full_clean(self):
+        if not self.refused:
+            return super().full_clean()
+        self._errors = forms.utils.ErrorDict()
+        self.cleaned_data = {}
+        self.add_error(None, self.refused)
+        return None

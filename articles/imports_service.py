@@ -207,10 +207,9 @@ class _StopRequest:
         return self
 
     def _handle(self, signum, frame) -> None:
-        first = not self.requested
         self.requested = True
         log.warning("SIGTERM: the import stops after the current file and goes back to the queue")
-        if callable(self.previous) and (first or self.previous not in (signal.SIG_IGN, signal.SIG_DFL)):
+        if callable(self.previous):  # the worker's handler: it exits once this task returns (at once if told twice)
             self.previous(signum, frame)
 
     def __exit__(self, *exc) -> None:

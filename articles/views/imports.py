@@ -48,9 +48,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
         reason = refusal(request)
         if reason:
             # nothing was stored and nothing will be: the refusal needs no CSRF token (it may not have arrived)
-            form = UploadForm()
-            form.add_error(None, reason)
-            return _page(request, form, status=413)
+            return _page(request, UploadForm(refused=reason), status=413)
     return _import_start(request)
 
 
