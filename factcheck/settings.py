@@ -162,3 +162,21 @@ FACTCHECK_JOB_TIME_LIMIT = int(os.environ.get("FACTCHECK_JOB_TIME_LIMIT", 30 * 6
 DATA_UPLOAD_MAX_NUMBER_FILES = FACTCHECK_MAX_UPLOAD_FILES + 1  # ours refuses first, with a form error
 # our db_worker (recovery at start, articles/worker) must be found before django_tasks_db's own
 INSTALLED_APPS.insert(INSTALLED_APPS.index("django_tasks_db"), "articles.worker")
+
+# --- Accounts: login throttling (django-axes) and two-factor login (django-otp, TOTP) ---------------------------
+import datetime as _dt  # noqa: E402
+
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# OTP after authentication; the 2FA rule after OTP; axes last, as its documentation asks
+MIDDLEWARE += ["django_otp.middleware.OTPMiddleware", "articles.two_factor.RequireTwoFactorMiddleware",
+               "axes.middleware.AxesMiddleware"]
+# after AXES_FAILURE_LIMIT failures an account, and separately an address, waits AXES_COOLOFF_TIME
+AXES_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=int(os.environ.get("FACTCHECK_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "factcheck"
+FACTCHECK_REQUIRE_2FA = os.environ.get("DJANGO_REQUIRE_2FA", "0") == "1"
