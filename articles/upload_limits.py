@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
+from django.utils.datastructures import MultiValueDict
 
 REFUSAL_ATTRIBUTE = "upload_refused"
 
@@ -42,8 +43,11 @@ class LimitedUploadHandler(FileUploadHandler):
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
         # the whole body is over the total (plus room for the form fields): refuse before reading any of it
         if content_length and content_length > self.max_total + 64 * 1024:
-            self.refuse(f"The upload is {human_size(content_length)}; at most {human_size(self.max_total)} "
-                        "may be sent at once. Send the files in several uploads.")
+            setattr(self.request, REFUSAL_ATTRIBUTE,
+                    f"The upload is {human_size(content_length)}; at most {human_size(self.max_total)} may be sent "
+                    "at once. Send the files in several uploads. Nothing was imported.")
+            return QueryDict(), MultiValueDict()  # "parsed" as empty: the body is never read
+        return None
 
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, file_name, *args, **kwargs)

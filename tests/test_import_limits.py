@@ -81,6 +81,16 @@ def test_files_over_the_total_limit_are_refused(importer_client, settings, folde
 
 
 @pytest.mark.django_db
+def test_an_upload_declared_larger_than_the_total_is_refused_unread(importer_client, settings, folders):
+    settings.FACTCHECK_MAX_UPLOAD_BYTES = 10_000
+    response = upload(importer_client, SimpleUploadedFile("gross.txt", b"Satz. " * 30_000))  # 180 KB
+    assert response.status_code == 413
+    assert "at most 9.8 KiB may be sent at once" in response.text
+    assert not ImportJob.objects.exists()
+    assert files_under(folders / "uploads") == [] and files_under(folders / "incoming") == []
+
+
+@pytest.mark.django_db
 def test_too_many_files_are_refused_with_a_form_error(importer_client, settings):
     settings.FACTCHECK_MAX_UPLOAD_FILES = 2
     response = upload(importer_client, *[SimpleUploadedFile(f"m{i}.txt", article(i)) for i in range(3)])
