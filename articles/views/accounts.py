@@ -54,7 +54,10 @@ login_view = PasswordThenTokenLoginView.as_view()
 def admin_login(request: HttpRequest, extra_context=None) -> HttpResponse:
     """The admin site's login: the same two steps; a signed-in staff user goes on to the admin."""
     if request.method == "GET" and request.user.is_authenticated and request.user.is_staff:
-        return redirect(request.GET.get("next") or "admin:index")
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+            next_url = resolve_url("admin:index")
+        return redirect(next_url)
     if not request.GET.get("next"):
         request.GET = request.GET.copy()
         request.GET["next"] = resolve_url("admin:index")
