@@ -105,3 +105,18 @@ def test_the_byte_after_the_sniff_window_is_read(tmp_path):
     path.write_bytes(head + body)
     (draft,) = list(read_file(path))
     assert draft.body == body.decode()
+
+
+def test_only_json_lines_may_exceed_the_document_cap(tmp_path):
+    """Text, HTML, JSON and feeds are parsed in memory, so they are capped; JSON Lines streams past the cap."""
+    from articles.importers import ImportFailed, read_file
+
+    text = tmp_path / "lang.txt"
+    text.write_bytes(("Überschrift\n\n" + paragraph(1, 200)).encode())
+    with pytest.raises(ImportFailed, match=r"too large for a single text document: more than 10.0 KB \(only JSON"):
+        list(read_file(text, max_bytes=1_000_000, max_document_bytes=10 * KIB))
+    lines = tmp_path / "viele.jsonl"
+    lines.write_bytes(jsonl_file([paragraph(n, 10) for n in range(20)]))
+    assert lines.stat().st_size > 10 * KIB
+    drafts = list(read_file(lines, max_bytes=1_000_000, max_document_bytes=10 * KIB))
+    assert len(drafts) == 20 and all(d.body for d in drafts)
