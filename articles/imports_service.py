@@ -126,7 +126,7 @@ def unpack_zip(archive: Path, into: Path, *, budget: int) -> tuple[list[str], in
                 parts = [p for p in Path(member.filename.replace("\\", "/")).parts if p not in ("", ".", "..", "/")]
                 if not parts or any(p.startswith(".") for p in parts) or parts[0] == "__MACOSX":
                     continue
-                label = f"{archive.name}: {member.filename}"
+                label = member.filename
                 if member.file_size > per_file:
                     problems.append(f"{label}: {human_size(member.file_size)} unpacked, larger than the limit of "
                                     f"{human_size(per_file)} for one file, not imported")
