@@ -83,3 +83,16 @@ eval-realpages: install
 
 clean:
 	rm -rf $(VENV) var
+
+# The long fuzz run of the importers (hypothesis): FUZZ_EXAMPLES inputs per importer, 10,000 unless given.
+FUZZ_EXAMPLES ?= 10000
+.PHONY: fuzz
+fuzz: install
+	FACTCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -p no:cacheprovider -q tests/importers/test_fuzz.py \
+	  --hypothesis-show-statistics --durations=0
+
+# The background worker for browser imports (deployments: run one or more, on one or more machines; each
+# job is taken by exactly one). WORKER_ARGS passes options, e.g. WORKER_ARGS="--interval 5".
+.PHONY: worker
+worker: install
+	$(PY) manage.py db_worker --no-reload $(WORKER_ARGS)

@@ -68,12 +68,31 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, list | tuple):
+            data = [item for item in data if item]
+            if not data:  # an empty POST, or a form sent without choosing a file
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return [single(item, initial) for item in data]
         return [single(data, initial)]
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.")
+    files = MultipleFileField(help_text="Text, HTML, JSON, JSON Lines, RSS/Atom files, or a zip of them.",
+                              error_messages={"required": "Choose at least one file to import."})
+
+    def __init__(self, *args, refused: str | None = None, **kwargs):
+        """`refused`: why the upload handler stopped the upload; the form then shows only that."""
+        self.refused = refused
+        if refused:
+            kwargs.setdefault("data", {})
+        super().__init__(*args, **kwargs)
+
+    def full_clean(self):
+        if not self.refused:
+            return super().full_clean()
+        self._errors = forms.utils.ErrorDict()
+        self.cleaned_data = {}
+        self.add_error(None, self.refused)
+        return None
 
 
 # --- the editors' workspace: fact-check record, new claims, restoring, resolving conflicts ----------------

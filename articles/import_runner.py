@@ -102,10 +102,17 @@ def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: Pe
 
 
 def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = True, user=None,
-                pending: PendingSuggestions | None = None) -> FileReport:
+                pending: PendingSuggestions | None = None, should_stop: Callable[[], bool] | None = None
+                ) -> FileReport:
+    """`should_stop` is asked before each article (a worker's time limit); when it says so, the file stops
+    there with its reason and the articles stored so far stay."""
     entry = FileReport(path=display)
     try:
-        for item in read_file(path, fmt=fmt, max_bytes=settings.FACTCHECK_MAX_IMPORT_BYTES):
+        for item in read_file(path, fmt=fmt, max_bytes=settings.FACTCHECK_MAX_IMPORT_BYTES,
+                              max_document_bytes=settings.FACTCHECK_MAX_DOCUMENT_BYTES):
+            if should_stop is not None and should_stop():
+                entry.error = f"stopped after {entry.items} items: the import's time limit was reached"
+                break
             entry.items += 1
             if isinstance(item, ItemError):
                 entry.errors.append({"item": item.item, "error": item.error})

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from articles.views import (
+    accounts,
     checks,
     imports,
     public,
@@ -51,7 +52,9 @@ urlpatterns = [
     path("", public.timeline, name="timeline"),
     path("claims/<int:claim_id>/", public.claim_detail, name="claim_detail"),
     path("healthz", public.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", accounts.login_view, name="login"),
+    path("accounts/login/token/", accounts.login_token, name="login_token"),
+    path("accounts/two-factor/", accounts.two_factor_setup, name="two_factor_setup"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("review/", include((review_patterns, "review"))),
     path("imports/", include((import_patterns, "imports"))),

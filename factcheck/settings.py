@@ -189,3 +189,37 @@ if TESTING and not DATABASE_REPLICAS:
 DATABASE_ROUTERS = ["factcheck.dbrouter.PrimaryReplicaRouter"]
 REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", 15))
 MIDDLEWARE = [*MIDDLEWARE[:1], "factcheck.dbrouter.ReplicaMiddleware", *MIDDLEWARE[1:]]
+
+# --- Operations: upload limits, worker limits (issue 7; README "Settings from the environment") ---------------
+MIB = 1024 * 1024
+# Single-article files (text, HTML, JSON, feeds) are parsed in memory; only JSON Lines may reach the file limit.
+FACTCHECK_MAX_DOCUMENT_BYTES = int(os.environ.get("FACTCHECK_MAX_DOCUMENT_BYTES", 20 * MIB))
+# Checked while the request streams in (articles/upload_limits.py): nothing over them reaches the disk.
+FACTCHECK_MAX_UPLOAD_BYTES = int(os.environ.get("FACTCHECK_MAX_UPLOAD_BYTES", 500 * MIB))
+FACTCHECK_MAX_UPLOAD_FILES = int(os.environ.get("FACTCHECK_MAX_UPLOAD_FILES", 100))
+# Zips are unpacked by the worker: at most this many bytes in all, members packed tighter than the ratio fail.
+FACTCHECK_MAX_UNPACKED_BYTES = int(os.environ.get("FACTCHECK_MAX_UNPACKED_BYTES", 1024 * MIB))
+FACTCHECK_MAX_ZIP_RATIO = int(os.environ.get("FACTCHECK_MAX_ZIP_RATIO", 100))
+# A worker stops an import job after this many seconds; the files not reached are reported as such.
+FACTCHECK_JOB_TIME_LIMIT = int(os.environ.get("FACTCHECK_JOB_TIME_LIMIT", 30 * 60))
+DATA_UPLOAD_MAX_NUMBER_FILES = FACTCHECK_MAX_UPLOAD_FILES + 1  # ours refuses first, with a form error
+# our db_worker (recovery at start, articles/worker) must be found before django_tasks_db's own
+INSTALLED_APPS.insert(INSTALLED_APPS.index("django_tasks_db"), "articles.worker")
+
+# --- Accounts: login throttling (django-axes) and two-factor login (django-otp, TOTP) ---------------------------
+import datetime as _dt  # noqa: E402
+
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# OTP after authentication; the 2FA rule after OTP; axes last, as its documentation asks
+MIDDLEWARE += ["django_otp.middleware.OTPMiddleware", "articles.two_factor.RequireTwoFactorMiddleware",
+               "axes.middleware.AxesMiddleware"]
+# after AXES_FAILURE_LIMIT failures an account, and separately an address, waits AXES_COOLOFF_TIME
+AXES_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=int(os.environ.get("FACTCHECK_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "factcheck"
+FACTCHECK_REQUIRE_2FA = os.environ.get("DJANGO_REQUIRE_2FA", "0") == "1"

@@ -30,6 +30,7 @@ from .types import ArticleDraft, ImportFailed, ItemError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DOCUMENT_BYTES",
     "FORMATS",
     "ArticleDraft",
     "ImportFailed",
@@ -41,6 +42,9 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Text, HTML, JSON and feeds are parsed whole, in memory; only JSON Lines streams. A cap on those keeps a
+# worker's memory bounded whatever the file size (JSON Lines up to max_bytes, everything else up to this).
+DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 FORMATS = ("auto", "text", "html", "json", "jsonl", "feed")
 Item = ArticleDraft | ItemError
 
@@ -66,7 +70,8 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         yield from sorted(found, key=lambda p: p.relative_to(path).parts)
 
 
-def read_file(path: str | Path, *, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_file(path: str | Path, *, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+              max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Iterator[Item]:
     path = Path(path)
     _check_format(fmt)
     try:
@@ -97,17 +102,19 @@ def read_file(path: str | Path, *, fmt: str = "auto", max_bytes: int = DEFAULT_M
         except OSError as exc:
             raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
 
-    return _read(opener, name=path.name, fmt=fmt, max_bytes=max_bytes)
+    return _read(opener, name=path.name, fmt=fmt, max_bytes=max_bytes, max_document_bytes=max_document_bytes)
 
 
-def read_bytes(data: bytes, *, name: str, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_bytes(data: bytes, *, name: str, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+               max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Iterator[Item]:
     """The same as read_file, for bytes already in memory (browser uploads); `name` only breaks ties."""
     _check_format(fmt)
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ImportFailed("not a file")
     data = bytes(data)
     _check_size(len(data), max_bytes)
-    return _read(lambda: io.BytesIO(data), name=name, fmt=fmt, max_bytes=max_bytes)
+    return _read(lambda: io.BytesIO(data), name=name, fmt=fmt, max_bytes=max_bytes,
+                 max_document_bytes=max_document_bytes)
 
 
 def _check_format(fmt: str) -> None:
@@ -133,24 +140,31 @@ def _human(n: int) -> str:
 # --- the pipeline --------------------------------------------------------------------------------------
 
 
-def _read(opener: Callable[[], BinaryIO], *, name: str, fmt: str, max_bytes: int) -> Iterator[Item]:
+def _read(opener: Callable[[], BinaryIO], *, name: str, fmt: str, max_bytes: int,
+          max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Iterator[Item]:
     from . import sniff
 
     try:
         with opener() as fh:
             head = fh.read(sniff.SNIFF_BYTES)
-            complete = len(head) < sniff.SNIFF_BYTES or not fh.read(1)
+            # the probe byte that tells whether more follows is part of the content: it is kept, not dropped
+            probe = fh.read(1) if len(head) == sniff.SNIFF_BYTES else b""
+            complete = not probe
             if len(head) > max_bytes:  # a file that grew after stat, or a limit below the sniff window
-                _check_size(len(head) + (0 if complete else 1), max_bytes)
-            if not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+                _check_size(len(head) + len(probe), max_bytes)
+            if complete and not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
                 raise ImportFailed("empty file (only blank space)")
             sniff.check_binary(head)
             head_text, encoding = sniff.decode_head(head, complete=complete)
             kind = sniff.sniff_format(head_text, name, complete=complete) if fmt == "auto" else fmt
             if kind == "jsonl":
                 return _jsonl(opener, encoding)
-            data = head if complete else head + fh.read(max(0, max_bytes + 1 - len(head)))
-        if len(data) > max_bytes:
+            limit = min(max_bytes, max_document_bytes)
+            data = head if complete else head + probe + fh.read(max(0, limit - len(head)))
+        if len(data) > limit:
+            if limit < max_bytes:
+                raise ImportFailed(f"file too large for a single {kind.upper() if kind == 'json' else kind} "
+                                   f"document: more than {_human(limit)} (only JSON Lines files may be larger)")
             _check_size(len(data), max_bytes)
         if kind == "feed":
             from .feed import parse_feed
