@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from articles.views import imports, public, review
+from articles.views import feeds, imports, public, review
 
 review_patterns = [
     path("", review.claim_list, name="claim_list"),
@@ -26,6 +26,18 @@ urlpatterns = [
     path("", public.timeline, name="timeline"),
     path("claims/<int:claim_id>/", public.claim_detail, name="claim_detail"),
     path("healthz", public.healthz, name="healthz"),
+    # readers' site
+    path("topics/", public.topic_list, name="topic_list"),
+    path("topics/<slug:slug>/", public.topic_detail, name="topic_detail"),
+    path("speakers/", public.speaker_list, name="speaker_list"),
+    path("speakers/<slug:slug>/", public.speaker_detail, name="speaker_detail"),
+    path("articles/<int:article_id>/", public.article_detail, name="article_public"),
+    path("outlets/", public.outlet_list, name="outlet_list"),
+    path("outlets/<slug:slug>/", public.outlet_detail, name="outlet_detail"),
+    path("feeds/claims.atom", feeds.ClaimsFeed(), name="feed_claims"),
+    path("feeds/topics/<slug:slug>.atom", feeds.TopicFeed(), name="feed_topic"),
+    path("feeds/speakers/<slug:slug>.atom", feeds.SpeakerFeed(), name="feed_speaker"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("review/", include((review_patterns, "review"))),
