@@ -110,8 +110,8 @@ def _panel(unit: str, claims: list[Claim], contradictions: set[frozenset[int]]) 
     panel = Panel(unit=unit, title=_unit_title(unit))
     dates = [c.said_on for c in claims]
     first, last = min(dates), max(dates)
-    if first == last:
-        first, last = first - dt.timedelta(days=15), last + dt.timedelta(days=15)
+    pad = dt.timedelta(days=max(2, (last - first).days // 12))  # keep marks off the axes
+    first, last = first - pad, last + pad
     span = (last - first).days
     values = [c.quantity_value for c in claims] + [c.quantity_high for c in claims if c.quantity_high is not None]
     log, low, high = _scale(values)
@@ -144,8 +144,8 @@ def _panel(unit: str, claims: list[Claim], contradictions: set[frozenset[int]]) 
         if a in by_id and b in by_id:
             panel.joins.append((by_id[a], by_id[b]))
     panel.y_ticks = [Tick(round(y_of(v), 1), _value_label(unit, v)) for v in _y_ticks(log, low, high)]
-    middle = first + dt.timedelta(days=span // 2)
-    panel.x_ticks = [Tick(round(x_of(d), 1), formatting.day(d)) for d in (first, middle, last)]
+    shown = sorted({min(dates), max(dates), min(dates) + (max(dates) - min(dates)) / 2})
+    panel.x_ticks = [Tick(round(x_of(d), 1), formatting.day(d)) for d in shown]
     return panel
 
 

@@ -13,6 +13,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FloatField,
     Func,
     IntegerField,
     OuterRef,
@@ -22,6 +23,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from articles.models import (
     Article,
@@ -44,6 +46,7 @@ def _links(prefix: str, *, public: bool) -> list[Prefetch]:
     qs = ClaimLink.objects.select_related(f"{other}__speaker", f"{other}__article").order_by("-score", "id")
     if public:
         qs = qs.filter(state=LinkState.CONFIRMED, **{f"{other}__published": True})
+        qs = qs.defer(f"{other}__article__body", f"{other}__search")  # lists never load article bodies
     return [Prefetch(prefix, queryset=qs, to_attr=f"{prefix}_list")]
 
 
@@ -223,9 +226,9 @@ def _keyset_ids(qs: QuerySet, key: str, cursor: Cursor | None, size: int) -> Key
                 part = part.filter(RawSQL(f"({column}, {row_id}) < (%s, %s)", (cursor.key, cursor.id),  # noqa: S611
                                           output_field=BooleanField()))
             found = rows(part, f"-{key}", "-id")
-        if len(found) < want:
-            rest = undated if cursor is None or cursor.key is not None else undated.filter(id__lt=cursor.id)
-            found += rows(rest, "-id")[: want - len(found)]
+        # always asked (an index probe), so a page's query count does not depend on where it ends
+        rest = undated if cursor is None or cursor.key is not None else undated.filter(id__lt=cursor.id)
+        found += rows(rest, "-id")[: want - len(found)]
         more, found = len(found) > size, found[:size]
         return KeysetPage(
             items=found,
@@ -233,15 +236,12 @@ def _keyset_ids(qs: QuerySet, key: str, cursor: Cursor | None, size: int) -> Key
             older=Cursor(found[-1][0], found[-1][1]).encode() if more else None,
         )
     # newer: walk back up, then reverse
-    found = []
-    if cursor.key is None:
-        found = rows(undated.filter(id__gt=cursor.id), "id")
-    if len(found) < want:
-        part = dated
-        if cursor.key is not None:
-            part = part.filter(RawSQL(f"({column}, {row_id}) > (%s, %s)", (cursor.key, cursor.id),  # noqa: S611
-                                      output_field=BooleanField()))
-        found += rows(part, key, "id")[: want - len(found)]
+    found = rows(undated.filter(id__gt=cursor.id), "id") if cursor.key is None else []
+    part = dated
+    if cursor.key is not None:
+        part = part.filter(RawSQL(f"({column}, {row_id}) > (%s, %s)", (cursor.key, cursor.id),  # noqa: S611
+                                  output_field=BooleanField()))
+    found += rows(part, key, "id")[: want - len(found)]
     more, found = len(found) > size, list(reversed(found[:size]))
     return KeysetPage(
         items=found,
@@ -355,7 +355,8 @@ def timeline_page(filters: TimelineFilters, cursor: Cursor | None, *, size: int 
         matching_topics = Topic.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
         matching_speakers = Speaker.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
         qs = qs.filter(Q(search=query) | Q(topic__in=matching_topics) | Q(speaker__in=matching_speakers))
-        qs = qs.annotate(rank=SearchRank(F("search"), query, cover_density=False))
+        # ts_rank is a float4; as float8 its text form round-trips exactly through the cursor
+        qs = qs.annotate(rank=Cast(SearchRank(F("search"), query), FloatField()))
         return _load(_ranked_ids(qs, cursor, size))
     return _load(_keyset_ids(qs, "said_on", cursor, size))
 
