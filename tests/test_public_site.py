@@ -49,7 +49,8 @@ def test_timeline_is_newest_first_by_date_said_and_hides_unpublished(client):
 def test_filters_combine_and_stay_in_the_page_links(client):
     for i in range(30):
         publish(f"Satz {i}: {i} Millionen Euro.", said=dt.date(2025, 1, 1) + dt.timedelta(days=i),
-                speaker="Erika Beispiel" if i % 2 else "Max Muster", topic="Haushalt", verdict="false" if i % 3 else "true")
+                speaker="Erika Beispiel" if i % 2 else "Max Muster", topic="Haushalt",
+                verdict="false" if i % 3 else "true")
     publish("Ein englischer Satz: 7 million.", said=dt.date(2025, 1, 20), language="en", speaker="Erika Beispiel")
     erika = Speaker.objects.get(name="Erika Beispiel")
     params = {"topic": "haushalt", "speaker": slug_of(erika), "rating": "false", "lang": "de",
@@ -220,7 +221,7 @@ def test_atom_feeds_parse_cleanly_and_are_linked_from_their_pages(client, demo, 
     assert feed.entries and all(entry.link.startswith("http") for entry in feed.entries)
     if which == "speaker":
         assert all("Thomas Berger" in entry.title for entry in feed.entries)
-    assert f'<link rel="alternate" type="application/atom+xml"' in client.get(page_url).text
+    assert '<link rel="alternate" type="application/atom+xml"' in client.get(page_url).text
     assert f'href="{feed_url}"' in client.get(page_url).text
 
 
