@@ -50,7 +50,8 @@ class Article(models.Model):
         ordering = ["-published_on", "-id"]
         # an outlet's page lists its articles newest first
         indexes = [models.Index("publisher", F("published_on").desc(nulls_last=True), F("id").desc(),
-                                name="article_publisher_date")]
+                                name="article_publisher_date"),
+                   models.Index(F("published_on").desc(nulls_last=True), F("id").desc(), name="article_date")]
         permissions = [("import_articles", "Can import articles")]
         constraints = [
             models.CheckConstraint(

@@ -328,24 +328,24 @@ def _filtered(filters: TimelineFilters, base: QuerySet[Claim] | None = None) -> 
     return qs
 
 
-def public_claim_list() -> QuerySet[Claim]:
-    """What a list entry shows: speaker, topic, article and outlet (no body), links readers may see."""
+def public_claim_list(*, editor: bool = False) -> QuerySet[Claim]:
+    """What a list entry shows: speaker, topic, article and outlet (no body), links readers (or editors) see."""
     return (
         Claim.objects.select_related("speaker", "article__publisher", "topic")
         .defer("article__body", "search")
-        .prefetch_related(*_links("links_out", public=True), *_links("links_in", public=True))
+        .prefetch_related(*_links("links_out", public=not editor), *_links("links_in", public=not editor))
     )
 
 
-def _load(page: KeysetPage) -> KeysetPage:
+def _load(page: KeysetPage, *, editor: bool = False) -> KeysetPage:
     ids = [row[1] for row in page.items]
-    claims = public_claim_list().in_bulk(ids) if ids else {}
+    claims = public_claim_list(editor=editor).in_bulk(ids) if ids else {}
     page.items = [claims[i] for i in ids if i in claims]
     return page
 
 
 def timeline_page(filters: TimelineFilters, cursor: Cursor | None, *, size: int = PUBLIC_PAGE_SIZE,
-                  base: QuerySet[Claim] | None = None) -> KeysetPage:
+                  base: QuerySet[Claim] | None = None, editor: bool = False) -> KeysetPage:
     """One page of published claims: newest said first, or best match first when searching."""
     qs = _filtered(filters, base)
     query = search_query(filters.q) if filters.q else None
@@ -357,8 +357,8 @@ def timeline_page(filters: TimelineFilters, cursor: Cursor | None, *, size: int 
         qs = qs.filter(Q(search=query) | Q(topic__in=matching_topics) | Q(speaker__in=matching_speakers))
         # ts_rank is a float4; as float8 its text form round-trips exactly through the cursor
         qs = qs.annotate(rank=Cast(SearchRank(F("search"), query), FloatField()))
-        return _load(_ranked_ids(qs, cursor, size))
-    return _load(_keyset_ids(qs, "said_on", cursor, size))
+        return _load(_ranked_ids(qs, cursor, size), editor=editor)
+    return _load(_keyset_ids(qs, "said_on", cursor, size), editor=editor)
 
 
 def entry_links(claim: Claim) -> dict[str, list[Claim]]:
@@ -522,3 +522,19 @@ def recent_reviews(*, topic: Topic | None = None, speaker: Speaker | None = None
         qs.select_related("speaker", "topic", "article__publisher").defer("article__body", "search")
         .order_by(F("review_published_at").desc(nulls_last=True), "-id")[:limit]
     )
+
+
+def articles_page(cursor: Cursor | None, size: int = PUBLIC_PAGE_SIZE) -> KeysetPage:
+    """Source articles newest first (no bodies), each with the ids of its published claims."""
+    page = _keyset_ids(Article.objects.all(), "published_on", cursor, size)
+    ids = [row[1] for row in page.items]
+    articles = Article.objects.select_related("publisher").defer("body").in_bulk(ids) if ids else {}
+    claim_ids: dict[int, list[int]] = {}
+    for article_id, claim_id in public_claims().filter(article__in=ids).order_by("id").values_list("article", "id"):
+        claim_ids.setdefault(article_id, []).append(claim_id)
+    page.items = []
+    for i in ids:
+        if i in articles:
+            articles[i].published_claim_ids = claim_ids.get(i, [])
+            page.items.append(articles[i])
+    return page

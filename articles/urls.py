@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from articles.views import feeds, imports, public, review
+from articles.views import api, feeds, imports, public, review
 
 review_patterns = [
     path("", review.claim_list, name="claim_list"),
@@ -38,6 +38,8 @@ urlpatterns = [
     path("feeds/topics/<slug:slug>.atom", feeds.TopicFeed(), name="feed_topic"),
     path("feeds/speakers/<slug:slug>.atom", feeds.SpeakerFeed(), name="feed_speaker"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/docs", api.docs, name="api_docs"),
+    path("api/v1/", api.api.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("review/", include((review_patterns, "review"))),

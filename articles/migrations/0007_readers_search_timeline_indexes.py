@@ -44,6 +44,10 @@ class Migration(migrations.Migration):
             index=models.Index(models.F('publisher'), models.OrderBy(models.F('published_on'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='article_publisher_date'),
         ),
         migrations.AddIndex(
+            model_name='article',
+            index=models.Index(models.OrderBy(models.F('published_on'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='article_date'),
+        ),
+        migrations.AddIndex(
             model_name='claim',
             index=django.contrib.postgres.indexes.GinIndex(fields=['search'], name='claim_search_gin'),
         ),
