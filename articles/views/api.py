@@ -9,6 +9,7 @@ page (templates/api_docs.html) so it needs no CDN and passes our CSP and accessi
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
@@ -201,8 +202,8 @@ def claims(
     speaker: str = Query("", description="a speaker's slug (id-name)"),
     rating: str = Query("", description="true, mostly-true, misleading, false, unproven"),
     lang: str = Query("", description="the article's language: de or en"),
-    date_from: dt.date | None = Query(None, alias="from", description="said on or after (YYYY-MM-DD)"),
-    date_to: dt.date | None = Query(None, alias="to", description="said on or before (YYYY-MM-DD)"),
+    date_from: Annotated[dt.date | None, Query(alias="from", description="said on or after (YYYY-MM-DD)")] = None,
+    date_to: Annotated[dt.date | None, Query(alias="to", description="said on or before (YYYY-MM-DD)")] = None,
     cursor: str = Query("", description="the `older` or `newer` link of a previous answer carries it"),
     limit: int = Query(selectors.PUBLIC_PAGE_SIZE, ge=1, le=MAX_LIMIT),
 ):
