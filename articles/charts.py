@@ -76,6 +76,8 @@ def _unit_title(unit: str) -> str:
 
 
 def _value_label(unit: str, value: float) -> str:
+    if unit in formatting.SI_UNITS:
+        return formatting.si_amount(value, unit)
     amount = formatting.number(value)
     if unit in ("USD", "EUR"):
         return formatting.money(unit, amount)

@@ -69,6 +69,17 @@ def money(code: str, amount: str) -> str:
     return f"{amount} {code}"
 
 
+SI_PREFIXES = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+SI_UNITS = {"W", "Wh"}  # written with prefixes as engineers and reporters do: "4,8 GW"
+
+
+def si_amount(value: float, unit: str) -> str:
+    for scale, prefix in SI_PREFIXES:
+        if abs(value) >= scale:
+            return f"{_digits(value / scale)}\u00a0{prefix}{unit}"
+    return f"{_digits(value)}\u00a0{unit}"
+
+
 UNIT_SYMBOLS = {"%": "%", "W": "W", "Wh": "Wh", "m2": "m²", "m3": "m³", "kg": "kg", "d": "d", "a": "a"}
 
 
@@ -80,7 +91,11 @@ def quantity(claim: Claim) -> str:
     if claim.quantity_bound == "range" and claim.quantity_high is not None:
         amount = gettext("{low} to {high}").format(low=amount, high=number(claim.quantity_high))
     unit = claim.quantity_unit
-    if unit in ("USD", "EUR"):
+    if unit in SI_UNITS:
+        text = si_amount(claim.quantity_value, unit)
+        if claim.quantity_bound == "range" and claim.quantity_high is not None:
+            text = gettext("{low} to {high}").format(low=text, high=si_amount(claim.quantity_high, unit))
+    elif unit in ("USD", "EUR"):
         text = money(unit, amount)
     elif unit in ("count", ""):
         text = amount
