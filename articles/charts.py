@@ -28,6 +28,8 @@ class Mark:
     y: float
     y_high: float | None = None  # a range's upper end
     arrow: str = ""  # "up" (over / at least) or "down" (under / up to)
+    figure: str = ""  # the claim's figure and date as readers of the language write them
+    day: str = ""
 
     @property
     def css(self) -> str:
@@ -132,7 +134,8 @@ def _panel(unit: str, claims: list[Claim], contradictions: set[frozenset[int]]) 
 
     by_id: dict[int, Mark] = {}
     for claim in claims:
-        mark = Mark(claim=claim, x=round(x_of(claim.said_on), 1), y=round(y_of(claim.quantity_value), 1))
+        mark = Mark(claim=claim, x=round(x_of(claim.said_on), 1), y=round(y_of(claim.quantity_value), 1),
+                    figure=formatting.quantity(claim), day=formatting.day(claim.said_on))
         if claim.quantity_bound == "range" and claim.quantity_high is not None:
             mark.y_high = round(y_of(claim.quantity_high), 1)
         elif claim.quantity_bound in ("lt", "le"):

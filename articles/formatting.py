@@ -5,6 +5,7 @@ locale formats, so a new language needs only translations."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from django.utils import formats
 from django.utils.dateformat import format as date_format
@@ -27,6 +28,11 @@ def day(value: dt.date | None) -> str:
 
 
 def _scales() -> list[tuple[float, str]]:
+    return _scales_in(language())
+
+
+@lru_cache(maxsize=8)
+def _scales_in(code: str) -> list[tuple[float, str]]:  # one table per language
     return [
         (1e12, pgettext("short scale word", "tn")),
         (1e9, pgettext("short scale word", "bn")),
@@ -51,6 +57,11 @@ def _digits(value: float) -> str:
 
 
 def _bound_words() -> dict[str, str]:
+    return _bound_words_in(language())
+
+
+@lru_cache(maxsize=8)
+def _bound_words_in(code: str) -> dict[str, str]:  # one table per language
     return {
         "approx": pgettext("figure bound", "about"),
         "lt": pgettext("figure bound", "under"),

@@ -215,8 +215,12 @@ def _keyset_ids(qs: QuerySet, key: str, cursor: Cursor | None, size: int) -> Key
     undated = qs.filter(**{f"{key}__isnull": True})
     want = size + 1
 
-    def rows(part: QuerySet, *order: str) -> list[tuple]:
+    def rows(part: QuerySet, *order) -> list[tuple]:
         return list(part.order_by(*order).values_list(key, "id")[:want])
+
+    # spelled as the index is (DESC NULLS LAST, or backwards ASC NULLS FIRST) so PostgreSQL walks it in order
+    newest_first = (F(key).desc(nulls_last=True), F("id").desc())
+    oldest_first = (F(key).asc(nulls_first=True), F("id").asc())
 
     if cursor is None or not cursor.newer:
         found: list[tuple] = []
@@ -225,7 +229,7 @@ def _keyset_ids(qs: QuerySet, key: str, cursor: Cursor | None, size: int) -> Key
             if cursor is not None:
                 part = part.filter(RawSQL(f"({column}, {row_id}) < (%s, %s)", (cursor.key, cursor.id),  # noqa: S611
                                           output_field=BooleanField()))
-            found = rows(part, f"-{key}", "-id")
+            found = rows(part, *newest_first)
         # always asked (an index probe), so a page's query count does not depend on where it ends
         rest = undated if cursor is None or cursor.key is not None else undated.filter(id__lt=cursor.id)
         found += rows(rest, "-id")[: want - len(found)]
@@ -241,7 +245,7 @@ def _keyset_ids(qs: QuerySet, key: str, cursor: Cursor | None, size: int) -> Key
     if cursor.key is not None:
         part = part.filter(RawSQL(f"({column}, {row_id}) > (%s, %s)", (cursor.key, cursor.id),  # noqa: S611
                                   output_field=BooleanField()))
-    found += rows(part, key, "id")[: want - len(found)]
+    found += rows(part, *oldest_first)[: want - len(found)]
     more, found = len(found) > size, list(reversed(found[:size]))
     return KeysetPage(
         items=found,
@@ -292,6 +296,7 @@ class TimelineFilters:
 
 
 SEARCH_CONFIGS = ("factcheck_de", "factcheck_en")
+SEARCH_WINDOW = 1000
 
 
 def search_query(text: str) -> SearchQuery | None:
@@ -355,8 +360,12 @@ def timeline_page(filters: TimelineFilters, cursor: Cursor | None, *, size: int 
         matching_topics = Topic.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
         matching_speakers = Speaker.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
         qs = qs.filter(Q(search=query) | Q(topic__in=matching_topics) | Q(speaker__in=matching_speakers))
+        # Ranking reads every candidate's tsvector, so only the newest SEARCH_WINDOW matches are ranked: a search
+        # costs the same whether a word occurs in ten claims or in half a million.
+        window = qs.order_by(F("said_on").desc(nulls_last=True), "-id").values("id")[:SEARCH_WINDOW]
         # ts_rank is a float4; as float8 its text form round-trips exactly through the cursor
-        qs = qs.annotate(rank=Cast(SearchRank(F("search"), query), FloatField()))
+        qs = Claim.objects.filter(id__in=Subquery(window)).annotate(
+            rank=Cast(SearchRank(F("search"), query), FloatField()))
         return _load(_ranked_ids(qs, cursor, size), editor=editor)
     return _load(_keyset_ids(qs, "said_on", cursor, size), editor=editor)
 
@@ -383,15 +392,15 @@ def matching_speakers(text: str, limit: int = 5) -> list[Speaker]:
     return list(Speaker.objects.filter(Q(name__unaccent__icontains=text)).order_by("name")[:limit])
 
 
-def filter_choices() -> dict[str, list]:
-    """Topics and speakers for the filter menus: only those with published claims, bounded."""
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """(value, name) of the topics and speakers in the filter menus: those with published claims, bounded."""
+    from articles.public_links import slug_of
+
     published = public_claims()
-    return {
-        "topics": list(Topic.objects.filter(Exists(published.filter(topic=OuterRef("pk")))).order_by("name")[:200]),
-        "speakers": list(
-            Speaker.objects.filter(Exists(published.filter(speaker=OuterRef("pk")))).order_by("name")[:300]
-        ),
-    }
+    topics = Topic.objects.filter(Exists(published.filter(topic=OuterRef("pk")))).order_by("name")[:200]
+    speakers = Speaker.objects.filter(Exists(published.filter(speaker=OuterRef("pk")))).order_by("name")[:200]
+    return {"topics": [(t.slug, t.name) for t in topics.only("slug", "name")],
+            "speakers": [(slug_of(sp), sp.name) for sp in speakers.only("id", "name")]}
 
 
 def topic_by_slug(slug: str) -> Topic | None:
@@ -416,27 +425,36 @@ def _capped_count(field: str, limit: int = 1000) -> Func:
                 output_field=IntegerField())
 
 
-def topics_for_readers() -> list[Topic]:
-    """Topics with published claims, each with its capped count and latest date."""
-    published = public_claims()
-    return list(
-        Topic.objects.filter(Exists(published.filter(topic=OuterRef("pk"))))
-        .annotate(
-            n_published=_capped_count("topic"),
-            latest=Subquery(published.filter(topic=OuterRef("pk")).exclude(said_on=None)
-                            .order_by(F("said_on").desc(nulls_last=True), "-id").values("said_on")[:1]),
-        )
-        .order_by("name")[:500]
-    )
+@dataclass
+class NamePage:
+    items: list
+    next_after: str | None  # the last name shown, when more follow
 
 
-def speakers_for_readers() -> list[Speaker]:
+def _alphabetical(qs: QuerySet, after: str, size: int) -> NamePage:
+    """One page of a list sorted by its unique name, from the name after `after` (an index range scan)."""
+    if after:
+        qs = qs.filter(name__gt=after)
+    rows = list(qs.order_by("name")[: size + 1])
+    return NamePage(items=rows[:size], next_after=rows[size - 1].name if len(rows) > size else None)
+
+
+def topics_for_readers(*, after: str = "", size: int = 100) -> NamePage:
+    """Topics with published claims, by name, each with its capped count and latest date."""
     published = public_claims()
-    return list(
-        Speaker.objects.filter(Exists(published.filter(speaker=OuterRef("pk"))))
-        .annotate(n_published=_capped_count("speaker"))
-        .order_by("name")[:1000]
+    qs = Topic.objects.filter(Exists(published.filter(topic=OuterRef("pk")))).annotate(
+        n_published=_capped_count("topic"),
+        latest=Subquery(published.filter(topic=OuterRef("pk")).exclude(said_on=None)
+                        .order_by(F("said_on").desc(nulls_last=True), "-id").values("said_on")[:1]),
     )
+    return _alphabetical(qs, after, size)
+
+
+def speakers_for_readers(*, after: str = "", size: int = 100) -> NamePage:
+    published = public_claims()
+    qs = Speaker.objects.filter(Exists(published.filter(speaker=OuterRef("pk")))).annotate(
+        n_published=_capped_count("speaker"))
+    return _alphabetical(qs, after, size)
 
 
 def topic_chart_claims(topic: Topic) -> tuple[list[Claim], list[tuple[int, int]]]:
@@ -506,9 +524,9 @@ def outlet_articles_page(publisher: Publisher, cursor: Cursor | None, size: int 
     return page
 
 
-def outlets_for_readers() -> list[Publisher]:
-    return list(Publisher.objects.filter(Exists(Article.objects.filter(publisher=OuterRef("pk"))))
-                .order_by("name")[:1000])
+def outlets_for_readers(*, after: str = "", size: int = 100) -> NamePage:
+    return _alphabetical(Publisher.objects.filter(Exists(Article.objects.filter(publisher=OuterRef("pk")))),
+                         after, size)
 
 
 def recent_reviews(*, topic: Topic | None = None, speaker: Speaker | None = None, limit: int = 30) -> list[Claim]:

@@ -45,9 +45,12 @@ def test_every_endpoint_answers_as_its_schema_says(client, demo, schema):
     one = claims["items"][0]
     check(client, schema, f"/api/v1/claims/{one['id']}", "/api/v1/claims/{claim_id}")
     topics = check(client, schema, "/api/v1/topics", "/api/v1/topics")
-    check(client, schema, f"/api/v1/topics/{topics[0]['slug']}", "/api/v1/topics/{slug}")
+    check(client, schema, f"/api/v1/topics/{topics['items'][0]['slug']}", "/api/v1/topics/{slug}")
     speakers = check(client, schema, "/api/v1/speakers", "/api/v1/speakers")
-    check(client, schema, f"/api/v1/speakers/{speakers[0]['slug']}", "/api/v1/speakers/{slug}")
+    check(client, schema, f"/api/v1/speakers/{speakers['items'][0]['slug']}", "/api/v1/speakers/{slug}")
+    first = check(client, schema, "/api/v1/speakers", "/api/v1/speakers", {"limit": 3})
+    rest = client.get(first["next"]).json()
+    assert len(first["items"]) == 3 and first["items"][-1]["name"] < rest["items"][0]["name"]
     articles = check(client, schema, "/api/v1/articles", "/api/v1/articles")
     check(client, schema, f"/api/v1/articles/{articles['items'][0]['id']}", "/api/v1/articles/{article_id}")
     check(client, schema, "/api/v1/claims/999999", "/api/v1/claims/{claim_id}", status=404)

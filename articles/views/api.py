@@ -107,6 +107,16 @@ class ClaimPage(Schema):
     older: str | None
 
 
+class TopicPage(Schema):
+    items: list[TopicOut]
+    next: str | None
+
+
+class SpeakerPage(Schema):
+    items: list[SpeakerOut]
+    next: str | None
+
+
 class ArticleOut(Schema):
     id: int
     title: str
@@ -234,9 +244,18 @@ def claim(request: HttpRequest, claim_id: int):
     return _complete([found])[0]
 
 
-@api.get("/topics", response=list[TopicOut], summary="Topics with published claims")
-def topics(request: HttpRequest):
-    return [_topic(t) for t in selectors.topics_for_readers()]
+def _name_page(request: HttpRequest, page: selectors.NamePage, convert) -> dict:
+    params = request.GET.copy()
+    params["after"] = page.next_after or ""
+    return {"items": [convert(row) for row in page.items],
+            "next": f"{request.path}?{params.urlencode()}" if page.next_after else None}
+
+
+@api.get("/topics", response=TopicPage, summary="Topics with published claims, by name")
+def topics(request: HttpRequest,
+           after: str = Query("", max_length=200, description="the last name of the page before"),
+           limit: int = Query(100, ge=1, le=MAX_LIMIT)):
+    return _name_page(request, selectors.topics_for_readers(after=after, size=limit), _topic)
 
 
 @api.get("/topics/{slug}", response={200: TopicOut, 404: Error})
@@ -247,9 +266,11 @@ def topic(request: HttpRequest, slug: str):
     return _topic(found)
 
 
-@api.get("/speakers", response=list[SpeakerOut], summary="Speakers with published claims")
-def speakers(request: HttpRequest):
-    return [_speaker(s) for s in selectors.speakers_for_readers()]
+@api.get("/speakers", response=SpeakerPage, summary="Speakers with published claims, by name")
+def speakers(request: HttpRequest,
+             after: str = Query("", max_length=200, description="the last name of the page before"),
+             limit: int = Query(100, ge=1, le=MAX_LIMIT)):
+    return _name_page(request, selectors.speakers_for_readers(after=after, size=limit), _speaker)
 
 
 @api.get("/speakers/{slug}", response={200: SpeakerOut, 404: Error})

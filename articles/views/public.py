@@ -31,6 +31,15 @@ def _page_urls(request: HttpRequest, page: selectors.KeysetPage) -> dict[str, st
     return {"newer_url": url(page.newer), "older_url": url(page.older)}
 
 
+def _next_name_url(request: HttpRequest, page: selectors.NamePage) -> dict[str, str | None]:
+    """The link to the next names of an alphabetical list."""
+    if page.next_after is None:
+        return {"older_url": None, "newer_url": None}
+    params = request.GET.copy()
+    params["after"] = page.next_after
+    return {"older_url": f"{request.path}?{params.urlencode()}", "newer_url": None}
+
+
 def _entries(claims: list[Claim]) -> list[tuple[Claim, dict[str, list[Claim]]]]:
     return [(claim, selectors.entry_links(claim)) for claim in claims]
 
@@ -60,6 +69,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "page": page,
         "entries": _entries(page.items),
         "choices": selectors.filter_choices(),
+        "speaker_value": slug_of(filters.speaker) if filters.speaker else "",
         "found_topics": selectors.matching_topics(filters.q) if filters.q else [],
         "found_speakers": selectors.matching_speakers(filters.q) if filters.q else [],
         **_page_urls(request, page),
@@ -101,7 +111,8 @@ def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
 
 @require_GET
 def topic_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "topics.html", {"topics": selectors.topics_for_readers()})
+    page = selectors.topics_for_readers(after=request.GET.get("after", "")[:200])
+    return render(request, "topics.html", {"topics": page.items, **_next_name_url(request, page)})
 
 
 @require_GET
@@ -125,7 +136,8 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def speaker_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "speakers.html", {"speakers": selectors.speakers_for_readers()})
+    page = selectors.speakers_for_readers(after=request.GET.get("after", "")[:200])
+    return render(request, "speakers.html", {"speakers": page.items, **_next_name_url(request, page)})
 
 
 @require_GET
@@ -159,7 +171,8 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
 
 @require_GET
 def outlet_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "outlets.html", {"outlets": selectors.outlets_for_readers()})
+    page = selectors.outlets_for_readers(after=request.GET.get("after", "")[:200])
+    return render(request, "outlets.html", {"outlets": page.items, **_next_name_url(request, page)})
 
 
 @require_GET
