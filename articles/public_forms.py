@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from articles import selectors
+from articles import formatting, selectors
 from articles.models import Verdict
 
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
@@ -15,8 +15,8 @@ class TimelineFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     topic = forms.CharField(label=_("Topic"), max_length=120, required=False)
     speaker = forms.CharField(label=_("Speaker"), max_length=140, required=False)
-    rating = forms.ChoiceField(label=_("Rating"), required=False,
-                               choices=[("", _("any rating")), *Verdict.choices])
+    rating = forms.ChoiceField(label=_("Rating"), required=False, choices=lambda: [
+        ("", _("any rating")), *[(value, formatting.rating_label(value)) for value in Verdict.values]])
     lang = forms.ChoiceField(label=_("Language"), required=False, choices=[("", _("any language")), *LANGUAGES])
 
     def __init__(self, data, *args, **kwargs):
