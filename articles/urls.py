@@ -37,7 +37,7 @@ urlpatterns = [
     path("feeds/claims.atom", feeds.ClaimsFeed(), name="feed_claims"),
     path("feeds/topics/<slug:slug>.atom", feeds.TopicFeed(), name="feed_topic"),
     path("feeds/speakers/<slug:slug>.atom", feeds.SpeakerFeed(), name="feed_speaker"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:code>/", public.language_choose, name="language_choose"),
     path("api/v1/docs", api.docs, name="api_docs"),
     path("api/v1/", api.api.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

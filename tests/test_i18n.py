@@ -24,7 +24,8 @@ def test_german_catalogue_is_complete_and_compiled():
     assert not po.untranslated_entries(), [e.msgid for e in po.untranslated_entries()]
     assert not po.fuzzy_entries(), [e.msgid for e in po.fuzzy_entries()]
     mo = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(CATALOGUE / "django.mo"))}
-    assert mo == {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in po}, "run `make messages`"
+    assert mo == {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in po if not e.obsolete}, \
+        "run `make messages`"
 
 
 def claim(value: float, unit: str, bound: str = "eq", high: float | None = None) -> Claim:
@@ -63,12 +64,16 @@ def test_the_interface_follows_accept_language(client):
 @pytest.mark.django_db
 def test_the_switcher_remembers_the_readers_choice(client):
     demo_load()
-    response = client.post("/i18n/setlang/", {"language": "de", "next": "/topics/"})
+    english = client.get("/topics/", headers={"Accept-Language": "en"})
+    assert 'href="/language/de/?next=/topics/"' in english.text
+    assert "csrftoken" not in english.cookies  # a link, not a form: anonymous pages set no CSRF cookie
+    response = client.get("/language/de/", {"next": "/topics/"})
     assert response.status_code == 302 and response["Location"] == "/topics/"
     page = client.get("/topics/", headers={"Accept-Language": "en"}).text  # the choice wins over the browser
     assert '<html lang="de">' in page and "Themen" in page
     assert "Behauptungen" in page  # "3 claims" in German
-    assert client.post("/i18n/setlang/", {"language": "de", "next": "https://evil.example/"})["Location"] == "/"
+    assert client.get("/language/de/", {"next": "https://evil.example/"})["Location"] == "/"
+    assert client.get("/language/xx/").status_code == 404
 
 
 @pytest.mark.django_db

@@ -4,10 +4,12 @@ re-rendered (`template#results`), without JavaScript the same URL serves the who
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -189,6 +191,22 @@ def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
             totals[verdict] = totals.get(verdict, 0) + n
     context = {"outlet": outlet, "page": page, "totals": totals, **_page_urls(request, page)}
     return _render(request, "outlet_detail.html", context)
+
+
+@require_GET
+def language_choose(request: HttpRequest, code: str) -> HttpResponse:
+    """The language switcher: a plain link (no form, so anonymous pages need no CSRF cookie); the choice is kept
+    in Django's language cookie, which LocaleMiddleware reads before Accept-Language."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404(_("No such language."))
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 86400,
+                        samesite="Lax", secure=request.is_secure(), httponly=True)
+    return response
 
 
 @require_GET
