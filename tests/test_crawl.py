@@ -12,7 +12,7 @@ from articles.models import Claim
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE = ("/admin/", "/accounts/", "/review/", "/imports/", "/i18n/")
+PRIVATE = ("/admin/", "/accounts/", "/review/", "/imports/", "/language/")  # /language/ sets a cookie, no page
 
 
 def crawl(client, start: str = "/") -> dict[str, int]:
