@@ -96,3 +96,12 @@ fuzz: install
 .PHONY: worker
 worker: install
 	$(PY) manage.py db_worker --no-reload $(WORKER_ARGS)
+
+# Translations of the public pages: extract into locale/de/LC_MESSAGES/django.po, then compile the .mo that is
+# committed (so neither `make run` nor `make test` needs gettext). Needs gettext's xgettext/msgfmt.
+LOCALE_IGNORE := --ignore=.venv --ignore=var --ignore=tests --ignore='templates/review/*' \
+	--ignore='templates/imports/*' --ignore='templates/admin/*' --ignore='templates/registration/*'
+.PHONY: messages
+messages: install
+	$(PY) manage.py makemessages -l de $(LOCALE_IGNORE)
+	$(PY) manage.py compilemessages -l de --ignore=.venv

@@ -7,6 +7,7 @@ import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Greatest, Least
@@ -48,9 +49,14 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_on", "-id"]
         permissions = [("import_articles", "Can import articles")]
-        indexes = [  # the admin's search and its list order (Meta.ordering)
+        indexes = [
+            # the admin's search and its list order (Meta.ordering)
             GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="article_title_trgm"),
             models.Index(fields=["-published_on", "-id"], name="article_published_id"),
+            # an outlet's page and the public lists: newest first, undated last
+            models.Index("publisher", F("published_on").desc(nulls_last=True), F("id").desc(),
+                         name="article_publisher_date"),
+            models.Index(F("published_on").desc(nulls_last=True), F("id").desc(), name="article_date"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -145,7 +151,8 @@ class Verdict(models.TextChoices):
     UNPROVEN = "unproven", "Unproven"
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(),
+                 exclude=["search"])  # derived from text; history need not keep it
 class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     kind = models.CharField(max_length=10, choices=ClaimKind.choices)
@@ -179,6 +186,11 @@ class Claim(models.Model):
     version = models.PositiveIntegerField(default=1, help_text="bumped on every edit; stale forms are refused")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Readers' full-text search: German and English stems, accents folded (configurations made in a migration).
+    search = models.GeneratedField(
+        expression=SearchVector("text", config="factcheck_de") + SearchVector("text", config="factcheck_en"),
+        output_field=SearchVectorField(), db_persist=True,
+    )
 
     class Meta:
         ordering = ["-id"]
@@ -192,6 +204,16 @@ class Claim(models.Model):
                          name="claim_timeline"),
             models.Index(fields=["status", "id"], name="claim_status_id"),
             GinIndex(fields=["text"], opclasses=["gin_trgm_ops"], name="claim_text_trgm"),
+            # readers' pages: each filter and each topic/speaker page walks its own index newest first
+            GinIndex(fields=["search"], name="claim_search_gin"),
+            models.Index("topic", F("said_on").desc(nulls_last=True), F("id").desc(), condition=Q(published=True),
+                         name="claim_pub_topic"),
+            models.Index("speaker", F("said_on").desc(nulls_last=True), F("id").desc(), condition=Q(published=True),
+                         name="claim_pub_speaker"),
+            models.Index("verdict", F("said_on").desc(nulls_last=True), F("id").desc(), condition=Q(published=True),
+                         name="claim_pub_verdict"),
+            models.Index(F("review_published_at").desc(nulls_last=True), F("id").desc(),
+                         condition=Q(published=True), name="claim_pub_reviewed"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -223,3 +223,11 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "factcheck"
 FACTCHECK_REQUIRE_2FA = os.environ.get("DJANGO_REQUIRE_2FA", "0") == "1"
+
+# --- readers' site: interface languages (Accept-Language, or the reader's choice kept in a cookie), the API ---
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+                  "django.middleware.locale.LocaleMiddleware")
+INSTALLED_APPS.append("ninja")  # serves the API docs' assets from our own static files (no CDN)
+FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "factcheck")
