@@ -231,7 +231,7 @@ def test_topic_workspace_lists_claims_figures_and_links_and_moves_claims(editor_
     url = reverse("review:topic_workspace", args=[accepted_claim.topic.slug])
     page = editor_client.get(url)
     text = page.text
-    assert "{# chart #}" not in text  # the marked spot is a template comment
+    assert '<svg class="figure-chart"' in text and "Figures claimed over time" in text  # chart and its table
     assert text.index("4.200 neue Wohnungen") < text.index("5.000 Wohnungen")
     assert "neuere Zahl" in text and "<caption>Figures stated about Wohnungsbau" in text
     editor_client.post(reverse("review:topic_move", args=[accepted_claim.topic.slug]),

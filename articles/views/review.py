@@ -204,9 +204,9 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
         try:
             services.claim_update(claim_id=claim.pk, user=request.user, expected_version=data["version"],
                                   changes=changes)
-        except services.StaleClaimError:
+        except services.StaleClaimError as error:
             # someone saved meanwhile: show both versions and let the editor choose, field by field
-            context = _review_context(claim) | {"conflict": conflict_rows(form, claim)}
+            context = _review_context(claim) | {"conflict": conflict_rows(form, claim), "conflict_message": error}
             if request.htmx:  # htmx swaps only 2xx answers
                 return render(request, "review/claim_review.html#claim_panel", context)
             return render(request, "review/claim_review.html", context, status=400)

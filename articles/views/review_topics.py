@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from articles import charts, review_services
 from articles import review_selectors as rs
-from articles import review_services
 from articles.models import Claim, Topic
 from articles.views.access import editor_required
 from articles.views.review_queue import _parse_selection
@@ -25,8 +25,10 @@ def topic_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     claims = rs.topic_claims(topic)
     figures = [c for c in claims if c.quantity_value is not None]
     links = rs.topic_links([c.pk for c in claims])
+    contradicting = [(link.from_claim_id, link.to_claim_id) for link in links if link.relation == "contradicts"]
     return render(request, "review/topic_workspace.html", {
         "topic": topic, "claims": claims, "figures": figures, "links": links,
+        "panels": charts.figure_chart(figures, contradicting),
         "other_topics": rs.topic_choices().exclude(pk=topic.pk),
     })
 
