@@ -1,12 +1,12 @@
 """Pure-Python claim extraction: figures, quotes, speakers, dates, topics. No Django, no database.
 
 extract_claims(body, language="de", published_on=date(2025, 12, 1), title="...") -> list[ClaimDraft]
-canonical_speaker("Musk", ["Elon Musk", "Donald Trump"]) -> "Elon Musk"
-speaker_key("Elon Musk") == speaker_key("Musk") == "musk"
+canonical_speaker("Lindqvist", ["Mara Lindqvist", "Jonas Okafor"]) -> "Mara Lindqvist"
+speaker_key("Mara Lindqvist") == speaker_key("Lindqvist") == "lindqvist"
 
 One Speaker across articles: index speakers by ``speaker_key(name)`` (the folded surname). For a draft's
 speaker, load the speakers with that key, then ``canonical_speaker(draft.speaker, [names and variants])``
-gives the name to file it under: an existing full name ("Musk" -> "Elon Musk"), or the draft's own name
+gives the name to file it under: an existing full name ("Lindqvist" -> "Mara Lindqvist"), or the draft's own name
 when it is fuller than what is stored (rename the stored speaker and keep the old name as a variant), or
 the draft's name when nothing matches (a new speaker). Store ``draft.speaker`` as a variant either way.
 """

@@ -1,4 +1,4 @@
-"""Person names: spotting "Elon Musk" in text, and mapping "Musk" onto "Elon Musk" across articles."""
+"""Person names: spotting "Mara Lindqvist" in text, and mapping "Lindqvist" onto "Mara Lindqvist" across articles."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f"}
 
 @dataclass
 class Person:
-    name: str  # display form "Elon Musk"
+    name: str  # display form "Mara Lindqvist"
     first: str
     last: str
     start: int
@@ -133,13 +133,13 @@ def _fold(s: str) -> str:
 
 
 def speaker_key(name: str) -> str:
-    """Index key for a speaker: the folded surname ("Elon Musk" and "Musk" -> "musk")."""
+    """Index key for a speaker: the folded surname ("Mara Lindqvist" and "Lindqvist" -> "lindqvist")."""
     toks = [t for t in re.split(r"[\s.]+", name.strip()) if t]
     return _fold(toks[-1]) if toks else ""
 
 
 def display_name(name: str) -> str:
-    """ "David O. Sacks" -> "David Sacks" (middle initials dropped), whitespace tidied."""
+    """ "Paul T. Brenner" -> "Paul Brenner" (middle initials dropped), whitespace tidied."""
     toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)]
     while len(toks) > 1 and toks[0].casefold().rstrip(".") in _TITLES:
         toks = toks[1:]  # "Mr Rutherford" is Rutherford: the article names him in full elsewhere
@@ -149,9 +149,9 @@ def display_name(name: str) -> str:
 def canonical_speaker(name: str, known: Iterable[str]) -> str:
     """Map a speaker name onto the fullest matching known name.
 
-    "Musk" with known ["Elon Musk"] -> "Elon Musk"; "Elon Musk" with known ["Musk"] -> "Elon Musk" (the
-    fuller form wins, the caller then stores "Musk" as a variant); "Friedrich" with known ["Friedrich Merz"]
-    -> "Friedrich Merz"; no match -> the name itself (tidied).
+    "Lindqvist" with known ["Mara Lindqvist"] -> "Mara Lindqvist"; "Mara Lindqvist" with known ["Lindqvist"]
+    -> "Mara Lindqvist" (the fuller form wins, the caller then stores "Lindqvist" as a variant);
+    "Greta" with known ["Greta Holm"] -> "Greta Holm"; no match -> the name itself (tidied).
     """
     name = display_name(name)
     known = [display_name(k) for k in known if k and k.strip()]
@@ -175,7 +175,7 @@ def canonical_speaker(name: str, known: Iterable[str]) -> str:
 
 
 class NameBook:
-    """The people of one article: resolves "Musk", "Musks" and "Elon" to "Elon Musk"."""
+    """The people of one article: resolves "Lindqvist", "Musks" and "Elon" to "Mara Lindqvist"."""
 
     def __init__(self, text: str):
         self.people = find_people(text)

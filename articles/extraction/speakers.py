@@ -162,7 +162,7 @@ class SpeakerRules:
             named = [mn for mn in found if mn[2] is not None]
             if gender:
                 named = [mn for mn in named if self._gender(text, mn[0], mn[2]) in (None, gender)]
-            if named:  # the sentence's first name: its subject more often than not ("Musk, der Trump ...")
+            if named:  # the sentence's first name: its subject more often than not ("Lindqvist, der Okafor ...")
                 return named[0][2]
             if found:  # only a pronoun: it stands for someone further back
                 return self._antecedent(s, gender, depth + 1)

@@ -101,7 +101,7 @@ def topic_candidates(body: str, title: str, book: NameBook, language: str = "de"
             continue  # a single scare-quoted word („Bailout“) names no project unless the headline does
         label.setdefault(key, raw if not raw.isupper() else raw.title())
         counts[key] = max(counts.get(key, 0), int(i > 0))  # 1: named by a project pattern
-    # frequent non-person names with inner capitals ("KI-Infrastruktur", "OpenAI") as a fallback
+    # frequent non-person names with inner capitals ("KI-Infrastruktur", "NordWerk") as a fallback
     freq: dict[str, int] = {}
     for m in TERM_RE.finditer(body):
         tok = m.group(0)
@@ -133,7 +133,7 @@ def topic_candidates(body: str, title: str, book: NameBook, language: str = "de"
 
 
 def _headline_names(title: str, body: str, person_words: set[str], language: str = "de") -> list[tuple[str, int]]:
-    """Names in the headline that the body names again ("Musk zweifelt an Stargate" ... "über Stargate"), most
+    """Names in the headline that the body names again ("Lindqvist zweifelt an Nordhafen" ... "über Nordhafen"), most
     repeated first: the subject of an article that names no project. Persons, roles and generic words are
     left out. In German a capitalised word opening a sentence ("Warum ...") says nothing; in English only
     names are capitalised, so a headline word that opens body sentences ("Corvid expects ...") counts too."""

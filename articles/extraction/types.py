@@ -25,10 +25,10 @@ class ClaimDraft:
     text: str  # the sentence (or quote) as it stands in the body
     start: int  # character span of `text` in the article body: body[start:end] == text
     end: int
-    speaker: str | None = None  # canonical display name, e.g. "Elon Musk"
+    speaker: str | None = None  # canonical display name, e.g. "Mara Lindqvist"
     stated_on: dt.date | None = None
     # "stated": the text gives the day it was said; "reported": no day given, stated_on is the article's date
     stated_on_source: str = ""
     quantity: Quantity | None = None
-    topic: str | None = None  # proposed topic label, e.g. "Stargate"; same label => same topic
+    topic: str | None = None  # proposed topic label, e.g. "Nordhafen"; same label => same topic
     terms: list[str] = field(default_factory=list)  # salient names/terms around the claim
