@@ -13,11 +13,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, Substr
 
-from articles.models import Claim, ClaimLink, ClaimStatus, LinkState, Speaker, Topic
+from articles.models import Check, CheckState, CheckStatus, Claim, ClaimLink, ClaimStatus, LinkState, Speaker, Topic
 
 COUNT_CAP = 999  # counts above this show as "999+": a capped count stops after COUNT_CAP + 1 index entries
 CONTEXT_CHARS = 280  # characters of article text cut around a span (then trimmed to its paragraph)
@@ -124,6 +124,8 @@ class SuggestionItem:
     left_passage: Passage
     right_passage: Passage
     cursor: str  # the cursor that lists this item first
+    left_checks: list[Check] = field(default_factory=list)
+    right_checks: list[Check] = field(default_factory=list)
 
 
 def _queue_key(score: float | None, pk: int) -> str:
@@ -180,8 +182,26 @@ def suggestion_queue(*, filters: SuggestionFilters, after: str = "", limit: int 
         )
         for link in rows[:limit]
     ]
+    checks = checks_by_claim({claim.pk for item in items for claim in (item.left, item.right)})
+    for item in items:
+        item.left_checks = checks.get(item.left.pk, [])
+        item.right_checks = checks.get(item.right.pk, [])
     more = len(rows) > limit
     return items, (items[-1].cursor if more and items else None)
+
+
+def checks_by_claim(claim_ids: set[int]) -> dict[int, list[Check]]:
+    """The checks that still matter for the claims on a queue page (open or accepted, not dismissed), in one
+    query whatever the page's length, the inconsistent ones first."""
+    grouped: dict[int, list[Check]] = {}
+    if not claim_ids:
+        return grouped
+    first = Case(When(status=CheckStatus.INCONSISTENT, then=Value(0)), default=Value(1))
+    rows = (Check.objects.filter(claim_id__in=claim_ids).exclude(state=CheckState.DISMISSED)
+            .order_by("claim_id", first, "id"))
+    for check in rows:
+        grouped.setdefault(check.claim_id, []).append(check)
+    return grouped
 
 
 # --- the claim queue ----------------------------------------------------------------------------------

@@ -35,9 +35,14 @@ def _version(request: HttpRequest) -> int:
 
 
 def _respond(request: HttpRequest, check: Check, error: str = "") -> HttpResponse:
-    if request.htmx and (request.htmx.target or "").startswith("queue-check-"):
+    target = (request.htmx.target or "") if request.htmx else ""
+    if target.startswith("queue-check-"):
         check = Check.objects.select_related("claim").get(pk=check.pk)
         return render(request, "review/_checks.html#queue_row", {"check": check, "check_error": error})
+    if target.startswith("suggestion-check-"):  # a check shown inside a suggestions-queue card
+        check = Check.objects.get(pk=check.pk)
+        return render(request, "review/_checks.html#suggestion_check",
+                      {"check": check, "check_error": error, "here": request.POST.get("next", "")})
     if request.htmx:
         checks = Check.objects.filter(claim_id=check.claim_id).order_by("id")
         return render(request, "review/_checks.html#checks_panel",

@@ -75,3 +75,25 @@ def test_editor_dismisses_a_check_from_the_queue_with_javascript_off(page_factor
     log_in(checker, live_server)
     assert_accessible_without_js(checker, f"{live_server.url}/review/claims/{budget_check.claim_id}/")
     assert_accessible_without_js(checker, f"{live_server.url}/review/checks/")
+
+
+def test_editor_accepts_a_check_inside_the_suggestions_queue(page_factory, live_server, budget_check):
+    from articles.models import ClaimLink
+
+    other = Claim.objects.filter(article=import_sample(a.COOLING, title="Kühlung")).first()
+    ClaimLink.objects.create(from_claim=budget_check.claim, to_claim=other, relation="contradicts", score=0.9,
+                             rationale="figures differ")
+    page = page_factory()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/review/suggestions/")
+    item = page.locator(f"#suggestion-check-{budget_check.pk}")
+    assert "more than the total 300 m EUR" in item.inner_text()
+    assert_accessible(page)
+    with page.expect_response(lambda r: "/state/" in r.url and r.request.method == "POST"):
+        item.locator("button:text('Accept check')").click()
+    item.locator("button:text('Reopen check')").wait_for()
+    assert page.url.endswith("/review/suggestions/")  # swapped in place; the suggestion itself is still open
+    assert page.locator(".suggestion").count() == 1
+    budget_check.refresh_from_db()
+    assert budget_check.state == CheckState.ACCEPTED
+    assert_accessible(page)

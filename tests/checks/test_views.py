@@ -116,3 +116,42 @@ def test_readers_see_a_check_only_once_it_is_published_with_the_review(client, e
     page = client.get(url).text
     assert "Our calculation" in page
     assert "120 m EUR + 200 m EUR = 320 m EUR, more than the total 300 m EUR" in page
+
+
+def _suggest_with_checked_claim() -> tuple[Check, str]:
+    """A suggestion whose left claim carries a check, and the queue URL an editor would be on."""
+    from articles.models import Claim, ClaimLink
+
+    check = Check.objects.get(claim__article=import_sample(a.MARKET_VALUE))
+    other = Claim.objects.filter(article=import_sample(a.CITY_BUDGET, title="Stadt")).exclude(pk=check.claim_id).first()
+    ClaimLink.objects.create(from_claim=check.claim, to_claim=other, relation="contradicts", score=0.9,
+                             rationale="figures differ")
+    return check, reverse("review:suggestion_queue")
+
+
+def test_the_suggestions_queue_shows_the_checks_of_both_claims(editor_client):
+    check, queue = _suggest_with_checked_claim()
+    page = editor_client.get(queue).text
+    assert f'id="suggestion-check-{check.pk}"' in page
+    assert "5.1 tn USD × 0.8594 EUR/USD (ECB, 2025-10-29) = 4.38 tn EUR" in page
+    assert "14.1 %" in page
+
+
+def test_a_check_decided_in_the_suggestions_queue_swaps_in_place(editor_client):
+    check, queue = _suggest_with_checked_claim()
+    response = editor_client.post(reverse("review:check_state", args=[check.pk]),
+                                  {"state": "accepted", "version": 1, "next": queue},
+                                  **HTMX, HTTP_HX_TARGET=f"suggestion-check-{check.pk}")
+    assert response.text.lstrip().startswith(f'<li id="suggestion-check-{check.pk}"')
+    assert "Dismiss check" in response.text and "Accept check" not in response.text
+    check.refresh_from_db()
+    assert check.state == CheckState.ACCEPTED
+
+
+def test_without_javascript_a_check_decided_in_the_queue_returns_to_the_queue(editor_client):
+    check, queue = _suggest_with_checked_claim()
+    response = editor_client.post(reverse("review:check_state", args=[check.pk]),
+                                  {"state": "dismissed", "version": 1, "next": queue})
+    assert response.status_code == 302 and response["Location"] == queue
+    page = editor_client.get(queue).text
+    assert f'id="suggestion-check-{check.pk}"' not in page  # a dismissed check leaves the queue card
