@@ -57,8 +57,7 @@ def test_editor_accepts_and_publishes_a_check_in_place(page_factory, live_server
     reader = page_factory()
     reader.goto(f"{live_server.url}/claims/{budget_check.claim_id}/")
     assert "more than the total 300 m EUR" in reader.locator(".public-check").inner_text()
-    # the public claim page has no <h1> in main yet (another area's page); everything else must pass
-    assert [v for v in axe_violations(reader) if v["id"] != "page-has-heading-one"] == []
+    assert axe_violations(reader) == []
 
 
 def test_editor_dismisses_a_check_from_the_queue_with_javascript_off(page_factory, live_server, budget_check):
