@@ -86,6 +86,17 @@ _ROOTS = {
 _HALF = {"en": re.compile(r"\bhalf an? (?=(?:million|billion|trillion)\b)", re.IGNORECASE),
          "de": re.compile(r"\b(?:eine )?halbe (?=(?:million|milliarde|billion)\b)", re.IGNORECASE)}
 _DOZEN = re.compile(rf"\b(?:{'|'.join(both('DOZEN'))})\b", re.IGNORECASE)
+# "Dutzende Millionen", "tens of millions of": from two tens to below a hundred of the scale (a range);
+# "Dutzende", "dozens of" before anything else: at least two dozen
+TENS_LOW, TENS_HIGH, DOZENS_LOW = 20, 99, 24
+_TENS = {
+    lang: re.compile(
+        rf"\b(?:{'|'.join(of(lang).TENS_OF)})\s+({'|'.join(of(lang).TENS_OF_SCALES)})\b(?:\s+of\b)?", re.IGNORECASE
+    )
+    for lang in ("de", "en")
+}
+_DOZENS = {lang: re.compile(rf"\b(?:{'|'.join(of(lang).DOZENS_OF)})\b", re.IGNORECASE) for lang in ("de", "en")}
+_AT_LEAST = {"de": "mindestens", "en": "at least"}
 
 
 def _german_noun(text: str, m: re.Match[str]) -> bool:
@@ -112,6 +123,11 @@ def rewrite(text: str, language: str) -> Numerals:
     edits: list[tuple[int, int, str]] = []
     for m in _HALF[lang].finditer(text):
         edits.append((m.start(), m.end(), ("0,5 " if lang == "de" else "0.5 ")))
+    for m in _TENS[lang].finditer(text):
+        edits.append((m.start(), m.end(), f"{TENS_LOW}-{TENS_HIGH} {m.group(1)}"))
+    for m in _DOZENS[lang].finditer(text):
+        if not any(a <= m.start() < b for a, b, _ in edits):
+            edits.append((m.start(), m.end(), f"{_AT_LEAST[lang]} {DOZENS_LOW}"))
     for m in _DOZEN.finditer(text):
         if not any(a <= m.start() < b for a, b, _ in edits):
             edits.append((m.start(), m.end(), "12"))

@@ -7,17 +7,29 @@ and its people (NameBook).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
-from articles.lexicon import both
+from articles.lexicon import alternation, both
 
 from . import dates
 from .names import STOPWORDS, display_name, find_people, first_name_gender, first_names, is_role
-from .quotes import Quote, is_statement
+from .quotes import Quote, find_quotes, is_statement
 from .topics import _fold
 
 # verbs of saying and the words that attribute a statement ("laut", "so", "according"), both languages
-SPEECH = "|".join(sorted({*both("SPEECH_VERBS"), *both("ATTRIBUTION_WORDS")}, key=len, reverse=True))
+SPEECH = "|".join(
+    sorted({*both("SPEECH_VERBS"), *both("SPEECH_VERBS_MORE"), *both("ATTRIBUTION_WORDS")}, key=len, reverse=True)
+)
+# "told Reuters": the person after such a verb listens; "sagt X über Y und erklärt": the second verb's subject
+# is the first one's
+ADDRESSEE_RE = re.compile(rf"(?:{alternation(both('ADDRESSEE_VERBS'))})", re.IGNORECASE)
+_JOINED_VERB = re.compile(rf"\b(?:{alternation(both('COORDINATORS'))})\s+$", re.IGNORECASE)
+_APPOSITION_START = re.compile(r",\s+(?:[a-zäöüß]|(?:Chef|Chefin|CEO|Gründer|Gründerin)\b)")
+# a clause of indirect speech ("Niemand habe ihr gesagt, …"): it reports what the person named before said
+REPORTED_RE = re.compile(rf"\b(?:{alternation(both('REPORTED_SPEECH'))})\b")
+# "schickt sie", "sagte sie": "sie" after a verb in the third person singular is a woman as subject
+_SIE_SUBJECT = re.compile(r"\b[a-zäöüß]+te? (sie)\b")
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
 CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
@@ -35,8 +47,7 @@ APPOSITION_RE = re.compile(r",\s+(?:[a-zäöüß][^,]{0,60}|(?:Chef|Chefin|CEO|G
 # a sentence that reports someone speaking ("wrote in a memo yesterday", "Widerspruch kam gestern von ..."):
 # its date is the date of that speaker's quote that follows
 SPEECH_ACT_RE = re.compile(
-    rf"\b(?:{SPEECH}|widerspruch|kritik|interview|memo|rede|statement|erklärung|mitteilung|brief|letter"
-    r"|pressekonferenz|press conference|speech|remarks|vorgestellt|vorstellte|präsentiert\w*|presented|unveiled)\b",
+    rf"\b(?:{SPEECH}|{alternation([*both('SPEECH_ACT_NOUNS'), *both('MESSAGE_NOUNS')], escape=True)})\b",
     re.IGNORECASE,
 )
 
@@ -64,16 +75,41 @@ def _clause_end(text: str) -> int:
 
 
 # "schreibt ein Sprecher des Bundestages", "said a spokesman for Harbor Grid": an unnamed voice of an organisation
-_ORG_VOICE = re.compile(
-    r"^\s*(?:ein|eine|einer|a|an|the)\s+(?:[a-zäöüß]\w*\s+)?(?P<role>[\w-]+)\s+(?:der|des|vom|von|of|for|at|from)"
-    r"\s+(?:the\s+)?(?P<org>[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,3})"
+# The organisation's name: capitalised words, with "and"/"und"/"of" between them ("Universities and Colleges
+# Employers' Association").
+_ORG_NAME = r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+(?:(?:and|und|of|für|for|&)\s+)?[A-ZÄÖÜ][\w&.’'-]*){0,5}"
+_ORG_VOICE_TEXT = (
+    r"(?i:ein|eine|einer|a|an|the)\s+(?:[a-zäöüß]\w*\s+)?(?P<role>[\w-]+)\s+(?P<prep>der|des|vom|von|of|for|at|from)"
+    rf"\s+(?:the\s+)?(?P<org>{_ORG_NAME})"
 )
+_ORG_VOICE = re.compile(r"^\s*" + _ORG_VOICE_TEXT)
+_ORG_VOICE_ANY = re.compile(r"\b" + _ORG_VOICE_TEXT)
+
+
+def _org_name(m: re.Match[str]) -> str | None:
+    if not is_role(m.group("role")):
+        return None
+    org = m.group("org").rstrip(".’'")
+    if m.group("prep") == "des" and " " not in org:
+        # the genitive after "des" is not the name: "eines Sprechers des Landtages" speaks for the Landtag
+        if org.endswith("es") and len(org) > 6:
+            org = org[:-2]
+        elif org.endswith("s") and not org.endswith("ss"):
+            org = org[:-1]
+    return org
 
 
 def _organisation_voice(text: str) -> str | None:
     m = _ORG_VOICE.match(text)
-    if m and is_role(m.group("role")):
-        return m.group("org").rstrip(".")
+    return _org_name(m) if m else None
+
+
+def _organisation_voice_in(text: str) -> str | None:
+    """ "A spokesperson for the X Association said …": the organisation an unnamed voice in `text` speaks for."""
+    for m in _ORG_VOICE_ANY.finditer(text):
+        got = _org_name(m)
+        if got:
+            return got
     return None
 
 
@@ -108,6 +144,8 @@ class SpeakerRules:
             ):
                 out.append((pos, m.end(), tok))  # a first name on its own ("unser Friedrich"), not "die Lage"
         out += [(pm.start(), pm.end(), None) for pm in PRONOUN_RE.finditer(text)]
+        if self.language == "de":
+            out += [(pm.start(1), pm.end(1), None) for pm in _SIE_SUBJECT.finditer(text)]
         out.sort()
         return out
 
@@ -122,14 +160,30 @@ class SpeakerRules:
             return None
         pick = found[0]
         if near_verb:
-            verbs = list(SPEECH_RE.finditer(text))
+            verbs = [
+                v
+                for v in SPEECH_RE.finditer(text)
+                # a capitalised German verb inside a sentence is a noun: "ein Schreiben von Y"
+                if not (self.language == "de" and v.group(0)[:1].isupper() and text[: v.start()].strip())
+            ]
             if verbs:
-                v = verbs[-1]
+                k = len(verbs) - 1
+                while k > 0 and _JOINED_VERB.search(text, max(0, verbs[k].start() - 8), verbs[k].start()):
+                    k -= 1  # "sagt X über Y und erklärt": the subject of the first verb
+                v = verbs[k]
+                cands = found
+                if ADDRESSEE_RE.fullmatch(v.group(0)):
+                    cands = [mn for mn in found if mn[1] <= v.start()] or found  # "X told Y": Y listens
 
                 def dist(mn: tuple[int, int, str | None]) -> int:
                     return v.start() - mn[1] if mn[1] <= v.start() else mn[0] - v.end() + 1
 
-                pick = min(found, key=lambda mn: (dist(mn), mn[0]))
+                pick = min(cands, key=lambda mn: (dist(mn), mn[0]))
+                if text[: v.start()].rstrip().endswith(","):
+                    # "Ian Holt, the director of the Lindholm Institute, told …": the name before the apposition
+                    appos = [mn for mn in cands if mn[1] <= v.start() and _APPOSITION_START.match(text, mn[1])]
+                    if appos:
+                        pick = appos[-1]
         name = pick[2]
         if name is not None:
             return name
@@ -164,6 +218,9 @@ class SpeakerRules:
                 named = [mn for mn in named if self._gender(text, mn[0], mn[2]) in (None, gender)]
             if named:  # the sentence's first name: its subject more often than not ("Lindqvist, der Okafor ...")
                 return named[0][2]
+            org = _organisation_voice_in(text)
+            if org:  # "A spokesperson for the X Association said …" … "he said": he speaks for it
+                return org
             if found:  # only a pronoun: it stands for someone further back
                 return self._antecedent(s, gender, depth + 1)
         return None
@@ -198,17 +255,33 @@ class SpeakerRules:
         Dienstag")."""
         last = _fold(speaker.split()[-1])
         i = self.sentence_index(q.open)
+        # a quote whose own sentence does not name its speaker ("Er habe …: »…«") goes on the sentence before
+        own = self.sentences[i] if self.sentences else (q.open, q.open)
+        goes_on = _fold(self.body[own[0] : max(own[1], q.end)]).find(last) < 0
         for j in range(i - 1, max(-1, i - 3), -1):
             s, e = self.sentences[j]
-            sent = self.body[s:min(e, q.open)]
+            sent = self.unquoted[s : min(e, q.open)]
             if not SPEECH_ACT_RE.search(sent):
                 continue
             if _fold(sent).find(last) < 0:
                 role = self._role_of(speaker)
+                # "Am 4. Mai dann eine knappe Mail. Er habe …: »…«": a message with nobody named, just before
+                unnamed = goes_on and j == i - 1 and not self._mentions(sent)
                 if not (role and self._names_role(sent, role)):
-                    continue
+                    day = dates.find_date(sent, language, self.published_on, previous) if unnamed else None
+                    if day is None:
+                        continue
+                    return day
             return dates.find_date(sent, language, self.published_on, previous)
         return None
+
+    @functools.cached_property
+    def unquoted(self) -> str:
+        """The body with the words of its quotes blanked (same length): a date inside a quote is no date said."""
+        chars = list(self.body)
+        for x in find_quotes(self.body):
+            chars[x.start : x.end] = " " * (x.end - x.start)
+        return "".join(chars)
 
     def _role_of(self, speaker: str) -> str | None:
         """The role word the article puts before the speaker's name ("Umweltminister"), folded; None if none."""
@@ -325,18 +398,33 @@ class SpeakerRules:
 
     def speaker_from_context(self, q: Quote, previous: tuple[Quote, str] | None) -> str | None:
         """For a quote no rule of speaker_for attributes: the person the sentence before it reports speaking
-        ("Auf Nachfrage sagt Keuter, er könne sich nicht erinnern. „…“", "laut X … . „…“"), else the speaker
-        of the quote just before it that it goes on ("“A,” X said. “B.”", and a quote opening the paragraph
-        after one that ended with "he said")."""
+        ("Auf Nachfrage sagt Keller, er könne sich nicht erinnern. „…“", "laut X … . „…“"), the person reported
+        just before when the quote stands in indirect speech with nobody named ("Niemand habe ihr gesagt, „…“"),
+        else the speaker of the quote just before it that it goes on ("“A,” X said. “B.”", and a quote opening
+        the paragraph after one that ended with "he said")."""
         body = self.body
         si = self.sentence_index(q.open)
-        s_start = self.sentences[si][0] if self.sentences else 0
-        opens_sentence = not body[min(s_start, q.open) : q.open].strip(" \t\n„“\"»«(")
+        s_start = min(self.sentences[si][0], q.open) if self.sentences else 0
+        lead = body[s_start : q.open]
+        opens_sentence = not lead.strip(" \t\n„“\"»«(")
         if opens_sentence and si > 0:
             ps, pe = self.sentences[si - 1]
             prev_sentence = body[ps:pe]
-            if SPEECH_RE.search(prev_sentence) and not QUOTE_MARK_RE.search(prev_sentence):
+            if SPEECH_RE.search(prev_sentence) and not self._holds_statement(prev_sentence):
                 who = self._person_in(prev_sentence, ps, near_verb=True)
+                if who:
+                    return who
+        elif (
+            si > 0
+            and REPORTED_RE.search(lead)
+            and not QUOTE_MARK_RE.search(lead)
+            and not any(mn[2] for mn in self._mentions(lead))
+        ):
+            for j in range(si - 1, max(-1, si - 3), -1):
+                ps, pe = self.sentences[j]
+                if self._holds_statement(body[ps:pe]):
+                    break
+                who = self._person_in(body[ps:pe], ps, near_verb=True)
                 if who:
                     return who
         if previous is None:
@@ -350,7 +438,20 @@ class SpeakerRules:
             return None
         if breaks == 1 and not gap.rstrip(" \t").endswith("\n"):
             return None  # the quote does not open its paragraph
+        # the previous quote's own attribution (", schreibt ein Anwalt im Auftrag von Y.") may name others
+        attribution = breaks == 0 and bool(AFTER_RE.match(gap) or NAME_FIRST_RE.match(gap)) and len(
+            _END_MARK.findall(gap.rstrip() + " ")
+        ) <= 1
         named = {mn[2] for mn in self._mentions(gap) if mn[2] is not None}
-        if named - {prev_speaker} and not any(prev_speaker.endswith(n) or n.endswith(prev_speaker) for n in named):
+        if (
+            not attribution
+            and named - {prev_speaker}
+            and not any(prev_speaker.endswith(n) or n.endswith(prev_speaker) for n in named)
+        ):
             return None  # someone else is named between the two
         return prev_speaker
+
+    @staticmethod
+    def _holds_statement(text: str) -> bool:
+        """Whether `text` quotes a statement (a scare-quoted word like „Sonderfonds“ is none)."""
+        return any(is_statement(text[x.start : x.end]) for x in find_quotes(text))

@@ -231,3 +231,49 @@ REVISION_WORDS = ["korrigiert", "korrigierte", "korrigieren", "revidiert", "revi
 # Common nouns that say little about what two claims share (generic in news about money and projects).
 GENERIC_TERMS = ["investitionen", "investition", "milliarden", "geld", "projekt", "plan", "ki", "wert", "ziel",
                  "unternehmen", "regierung"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Speakers and dates said (issue 11, parts 2 and 3; added by the quotes work, kept apart from the judge's lists)
+# ------------------------------------------------------------------------------------------------------------
+
+# Demonstrative pronouns that open a sentence ("Dies erklärte …"): never a speaker's name (German grammar's
+# demonstratives).
+DEMONSTRATIVES = ["dies", "dieses", "jenes", "solches", "derlei"]
+# Messages a statement is made in, beside SPEECH_ACT_NOUNS: written channels news report ("eine Mail von X").
+MESSAGE_NOUNS = ["mail", "e-mail", "nachricht", "whatsapp-nachricht", "sms", "tweet", "post", "schreiben"]
+# Konjunktiv I (and the Konjunktiv II that stands in for it) of the verbs indirect speech is built with
+# (Duden, Die Grammatik, on indirect speech): a clause with one of these reports what someone said.
+REPORTED_SPEECH = """
+    sei seien habe werde werden könne müsse wolle solle dürfe heiße gebe wisse hätte hätten wäre wären würde
+    """.split()
+# Separable verbs of saying in the forms the list above lacks ("lässt mitteilen", "hat mitgeteilt").
+SPEECH_VERBS_MORE = """
+    mitteilen mitgeteilt teilt hinzugefügt hinzufügen erklärt betont bestätigt
+    """.split()
+# Words that join a second verb to the subject of the first ("sagt X über Y und erklärt"): the second verb
+# has no subject of its own.
+COORDINATORS = ["und", "sowie"]
+# Verbs of saying whose object is the listener ("erzählte ihm"): none in German; the dative stands after the
+# subject ("sagte X dem Y"), which the rules already read.
+ADDRESSEE_VERBS: list[str] = []
+# Spans before an article's day that name no exact day ("vergangene Woche"): days back to the day taken for
+# them (the same weekday a week before, which always lies in the calendar week before the article's).
+RELATIVE_SPANS = {"vergangene woche": 7, "vergangenen woche": 7, "letzte woche": 7, "letzten woche": 7,
+                  "vorige woche": 7, "vorigen woche": 7, "in der vorwoche": 7}
+# "vor zwei Wochen", "vor drei Tagen": a count of these before the article's day
+AGO_BEFORE = ["vor"]
+AGO_AFTER: list[str] = []
+AGO_UNITS = {"tag": 1, "tagen": 1, "woche": 7, "wochen": 7}
+# "am Donnerstag vergangener Woche": a weekday of the calendar week before the article's
+LAST_WEEK_AFTER = ["vergangener woche", "letzter woche", "voriger woche", "der vorwoche"]
+# "in der Nacht von Mittwoch auf Donnerstag": the night ends on the second day
+NIGHT_FROM_TO = [("von", "auf"), ("zum", "zum")]
+# "heute" is often a comparison ("doppelt so viel wie heute"), not the day something was said: a weekday or
+# "gestern" in the same words wins over it (the order of the date rules, see dates.py).
+WEAK_TODAY = ["heute"]
+# Vague amounts with a clear value (issue 11, part 1): "Dutzende Millionen" is tens of millions (a range from
+# two tens to below a hundred of the scale), "Dutzende" alone at least two dozen.
+TENS_OF = ["dutzende", "dutzenden"]
+TENS_OF_SCALES = ["millionen", "milliarden"]
+DOZENS_OF = ["dutzende", "dutzenden"]

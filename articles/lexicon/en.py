@@ -180,3 +180,32 @@ REVISION_WORDS = ["revised", "revises", "now expects", "now sees", "now estimate
 
 GENERIC_TERMS = ["usa", "us", "investment", "investments", "money", "project", "plan", "ai", "government",
                  "company", "companies"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Speakers and dates said (issue 11, parts 2 and 3; added by the quotes work, kept apart from the judge's lists)
+# ------------------------------------------------------------------------------------------------------------
+
+# Demonstratives that open a sentence ("This was confirmed by …"): never a speaker's name.
+DEMONSTRATIVES = ["this", "that", "these", "those"]
+# Written channels a statement is made in ("an email from X"), beside SPEECH_ACT_NOUNS.
+MESSAGE_NOUNS = ["email", "e-mail", "message", "text message", "tweet", "post"]
+# English marks indirect speech with no verb form of its own.
+REPORTED_SPEECH: list[str] = []
+SPEECH_VERBS_MORE: list[str] = []
+# Words that join a second verb to the subject of the first ("said X of Y and added").
+COORDINATORS = ["and"]
+# Verbs of saying whose object is the listener, not the speaker ("told Reuters", "tells a reporter"), from the
+# reporting verbs of a style guide that take an indirect object.
+ADDRESSEE_VERBS = ["told", "tells", "tell", "telling"]
+RELATIVE_SPANS = {"last week": 7, "the previous week": 7, "the week before": 7}
+AGO_BEFORE: list[str] = []
+AGO_AFTER = ["ago"]
+AGO_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+LAST_WEEK_AFTER = ["last week", "of last week", "the previous week"]
+NIGHT_FROM_TO = [("from", "to"), ("from", "into")]
+WEAK_TODAY = ["today"]
+# Vague amounts with a clear value: "tens of millions" a range, "dozens of" alone at least two dozen.
+TENS_OF = ["tens of", "dozens of"]
+TENS_OF_SCALES = ["millions", "billions"]
+DOZENS_OF = ["dozens of"]

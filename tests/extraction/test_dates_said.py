@@ -76,3 +76,16 @@ def test_a_mail_reported_on_a_day_dates_the_quote_from_it():
         "Aldag schreibt: »Drückt mir die Daumen für morgen.«"
     )
     assert dated(body) == [("Sven Aldag", dt.date(2026, 5, 2), "stated")]
+
+
+def test_a_message_naming_nobody_dates_the_quote_that_goes_on_from_it_only():
+    goes_on = (
+        "Timo Brandl war wochenlang unterwegs. Dann, am 4. Mai, eine knappe Mail. "
+        "Er habe jetzt Zugang »zu den Archiven der Stadt bekommen, endlich«."
+    )
+    assert dated(goes_on) == [("Timo Brandl", dt.date(2026, 5, 4), "stated")]
+    new_speaker = (
+        "Das erklärte der Verband am Dienstag in einer Stellungnahme. "
+        "„Die Zahlen aus der Studie sind falsch“, sagte Verbandssprecherin Ilka Sand."
+    )
+    assert dated(new_speaker) == [("Ilka Sand", DAY, "reported")]

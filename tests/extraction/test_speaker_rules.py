@@ -66,7 +66,10 @@ def test_a_demonstrative_after_a_quote_is_no_speaker():
 
 
 def test_an_anonymised_surname_stays_part_of_the_name():
-    body = "Rechtsanwalt Bernd T. ist begeistert und schreibt auf seiner Seite: „Freunde, das war ein starker Auftritt!“"
+    body = (
+        "Rechtsanwalt Bernd T. ist begeistert und schreibt auf seiner Seite: „Freunde, das war ein starker "
+        "Auftritt!“"
+    )
     assert speakers(body) == ["Bernd T."]
     assert display_name("Bernd T.") == "Bernd T."
     assert display_name("Paul T. Brenner") == "Paul Brenner"
@@ -91,7 +94,8 @@ def test_a_second_verb_joined_by_und_keeps_the_subject_of_the_first():
 
 def test_the_person_told_something_is_the_listener_not_the_speaker():
     body = (
-        "Marta Quell, the director of the Lindholm Institute, told Tomas Eberle the rules would be "
+        "Marta Quell, the founding director of the Henry Lindholm Institute and a professor of trade, told "
+        "Tomas Eberle the rules would be "
         "“a heavy burden for small firms and their staff”."
     )
     assert speakers(body, "en") == ["Marta Quell"]
