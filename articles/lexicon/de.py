@@ -277,3 +277,40 @@ WEAK_TODAY = ["heute"]
 TENS_OF = ["dutzende", "dutzenden"]
 TENS_OF_SCALES = ["millionen", "milliarden"]
 DOZENS_OF = ["dutzende", "dutzenden"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Figures: words the figure rules of articles/extraction/numbers.py and numerals.py read (issue 11, part 4:
+# moved here from those modules, unchanged)
+# ------------------------------------------------------------------------------------------------------------
+
+# Number words read directly (text2num reads the others; numerals.py): a German grammar's cardinals.
+NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
+    "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
+}
+# "ein" alone is too common: a number word for 1 counts only before a scale word
+WEAK_NUMBER_WORDS = ["ein", "eine", "einen", "einem", "einer", "eins"]
+# every German number word contains one of these (text2num's vocabulary, by stem): a cheap test before
+# reading words one by one
+NUMBER_ROOTS = ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                "zwanzig", "ßig", "ssig", "zig", "hundert", "tausend"]
+# words text2num reads that the figure rules treat apart ("ein" before a scale word, "null")
+NUMBER_WORDS_KEPT = ["ein", "eine", "eins", "einen", "einem", "einer", "null"]
+# "jährlich", "pro Jahr": a figure per period (a rate), not a total
+RATE_WORDS = ["jährlich", "pro jahr", "im jahr", "jedes jahr", "monatlich", "pro monat", "p\\.a\\."]
+# words before a duration that make it a deadline or a term ("innerhalb von 18 Monaten") (regex stems)
+DEADLINE_CUES = ["frist", "innerhalb(?: von)?", "binnen", "laufzeit", "zeitraum von", "über die nächsten",
+                 "in den nächsten", "dauer", "befristet auf", "zeit"]
+# a number right after one of these is a label, not a count ("Paragraf 7", "Platz 1", "Gleis 4")
+LABEL_WORDS = ["nr", "nummer", "platz", "typ", "modell", "version", "paragraf", "artikel", "art", "absatz", "abs",
+               "kapitel", "seite", "tweet", "beitrag", "folge", "teil", "punkt", "rang", "stufe", "klasse", "kw",
+               "kalenderwoche", "quartal", "linie", "gleis", "zimmer", "raum", "haus", "bus", "tempo", "flug",
+               "route"]
+# words that end like a declined adjective but are verbs or pronouns ("2.500 sollen Stellen …")
+NOT_ADJECTIVES = """
+    sollen sollten werden wurden haben hatten können müssen dürfen wollen seien sind waren diese jene alle keine
+    andere einer eine einen einem jeder jede
+    """.split()

@@ -209,3 +209,25 @@ WEAK_TODAY = ["today"]
 TENS_OF = ["tens of", "dozens of"]
 TENS_OF_SCALES = ["millions", "billions"]
 DOZENS_OF = ["dozens of"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Figures: words the figure rules of articles/extraction/numbers.py and numerals.py read (issue 11, part 4:
+# moved here from those modules, unchanged)
+# ------------------------------------------------------------------------------------------------------------
+
+# Number words read directly (text2num reads the others): English cardinals; "a" for "a million".
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "a": 1, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+}
+WEAK_NUMBER_WORDS = ["one", "a"]
+NUMBER_ROOTS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
+                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"]
+NUMBER_WORDS_KEPT = ["one", "a", "an", "zero", "nil"]
+RATE_WORDS = ["per year", "a year", "annually", "each year", "yearly", "per month", "a month", "per annum"]
+DEADLINE_CUES = ["deadline", "within", "for the next", "in the next"]
+LABEL_WORDS = ["no", "number", "type", "model", "version", "paragraph", "chapter", "section", "page", "part", "level",
+               "room", "flight"]
+NOT_ADJECTIVES: list[str] = []
