@@ -32,7 +32,6 @@ _TITLES = frozenset([*de.TITLES, *en.TITLES, *de.ACADEMIC_TITLES, *en.ACADEMIC_T
 
 WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+)?"
 PERSON_RE = re.compile(rf"(?<![\w-])(?=({WORD})(?:\s+([A-Z])\.)?\s+((?:(?:von|van|de|al)\s+)?{WORD})\b)")
-PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f"}
 
 
 @dataclass
@@ -64,7 +63,7 @@ _INSTITUTION = re.compile(rf"(?:{'|'.join(both('INSTITUTION_ENDINGS'))})$", re.I
 _ADJECTIVE = re.compile(r"(?:isch|lich|sche|sches|schen|schem|scher|ische|ischen|ischem|isches|ischer)$", re.I)
 # "said Marcus Feld", "so Henrik Salmela", "Marcus Feld said", "Marcus Feld, an analyst at ...": a name next to a
 # verb of saying or before an apposition that names a role
-_SAID = "|".join([*both("SPEECH_VERBS"), *de.ATTRIBUTION_WORDS, "according to"])
+_SAID = "|".join([*both("SPEECH_VERBS"), *de.ATTRIBUTION_WORDS, *both("ATTRIBUTION_PHRASES")])
 _SAID_WORDS = frozenset(w for w in _SAID.split("|") if " " not in w)
 
 
@@ -79,8 +78,11 @@ _ROLE_NEXT = re.compile(rf"[ \t]+(?:{ROLE_WORD})(?![\w])")
 _THIRD_NAME = re.compile(rf"[ \t]+{WORD}\b")
 
 
+_ATTRIBUTION_PHRASES = frozenset(both("ATTRIBUTION_PHRASES"))
+
+
 def _according(words: list[str]) -> bool:
-    return " ".join(words[-2:]).casefold() == "according to"
+    return " ".join(words[-2:]).casefold() in _ATTRIBUTION_PHRASES
 
 
 # "Bernd T.", "Klaus K.": a known first name with the initial of a surname the press leaves out

@@ -28,7 +28,7 @@ WORD = re.compile(r"(?<![\w-])[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+
 _SCALE_WORD = re.compile(
     rf"(?:{'|'.join(p for p, _ in [*of('de').SCALES, *of('en').SCALES])})\Z", re.IGNORECASE
 )
-_KEEP = frozenset({"ein", "eine", "eins", "einen", "einem", "einer", "one", "a", "an", "null", "zero", "nil"})
+_KEEP = frozenset(both("NUMBER_WORDS_KEPT"))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -77,12 +77,7 @@ class Numerals:
 
 
 # every number word of a language contains one of these (text2num's vocabulary, by stem)
-_ROOTS = {
-    "de": ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
-           "ßig", "ssig", "zig", "hundert", "tausend"),
-    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
-           "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"),
-}
+_ROOTS = {lang: tuple(of(lang).NUMBER_ROOTS) for lang in ("de", "en")}
 _HALF = {"en": re.compile(r"\bhalf an? (?=(?:million|billion|trillion)\b)", re.IGNORECASE),
          "de": re.compile(r"\b(?:eine )?halbe (?=(?:million|milliarde|billion)\b)", re.IGNORECASE)}
 _DOZEN = re.compile(rf"\b(?:{'|'.join(both('DOZEN'))})\b", re.IGNORECASE)

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 
-from articles.lexicon import alternation, both
+from articles.lexicon import alternation, both, both_map
 
 from . import dates
 from .names import STOPWORDS, display_name, find_people, first_name_gender, first_names, is_role
@@ -25,7 +25,8 @@ SPEECH = "|".join(
 # is the first one's
 ADDRESSEE_RE = re.compile(rf"(?:{alternation(both('ADDRESSEE_VERBS'))})", re.IGNORECASE)
 _JOINED_VERB = re.compile(rf"\b(?:{alternation(both('COORDINATORS'))})\s+$", re.IGNORECASE)
-_APPOSITION_START = re.compile(r",\s+(?:[a-zäöüß]|(?:Chef|Chefin|CEO|Gründer|Gründerin)\b)")
+_APPOSITION_ROLES = alternation(both("APPOSITION_ROLES"))
+_APPOSITION_START = re.compile(rf",\s+(?:[a-zäöüß]|(?:{_APPOSITION_ROLES})\b)")
 # a clause of indirect speech ("Niemand habe ihr gesagt, …"): it reports what the person named before said
 REPORTED_RE = re.compile(rf"\b(?:{alternation(both('REPORTED_SPEECH'))})\b")
 # "schickt sie", "sagte sie": "sie" after a verb in the third person singular is a woman as subject
@@ -33,17 +34,20 @@ _SIE_SUBJECT = re.compile(r"\b[a-zäöüß]+te? (sie)\b")
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
 CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
-PRONOUN_RE = re.compile(r"\b(?:[Ee]r|[Hh]e|[Ss]he)\b")
-PRONOUN_GENDER = {"er": "m", "he": "m", "she": "f", "sie": "f"}
+# subject pronouns with a gender ("sie" is read apart: it is also "they"); from the lexicon's PRONOUNS
+PRONOUN_GENDER = {w: g for w, g in both_map("PRONOUNS").items() if g}
+PRONOUN_RE = re.compile(
+    rf"\b(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in sorted(PRONOUN_GENDER) if w != 'sie')})\b"
+)
 _SIE_AFTER = re.compile(r"^\s*sie\b")
 _WORD_BEFORE_NAME = re.compile(r"([\w.-]+)[ \t]+$")
-_DEF_ROLE = re.compile(r"\b(?:der|die|des|dem|the)\s+([\w-]+)", re.IGNORECASE)
-TITLE_GENDER = {"frau": "f", "mrs": "f", "ms": "f", "miss": "f", "herr": "m", "herrn": "m", "mr": "m"}
+_DEF_ROLE = re.compile(rf"\b(?:{alternation(both('DEFINITE_ARTICLES'))})\s+([\w-]+)", re.IGNORECASE)
+TITLE_GENDER = both_map("TITLES")
 NAME_FIRST_RE = re.compile(rf"^[\s,.–—-]*([^.;:!?\n]{{1,70}}?)\s(?i:{SPEECH})\b")
 HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n(]{3,60}?)\s*\(?@\w+\)?\s*(?:[–—·|-]\s*)?(?P<date>[^\n]{0,40})$")
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
+ARTICLES = frozenset(both("ARTICLES"))
 # an apposition between a name and its verb of saying: ", a former investor in the company," / ", Chef von X,"
-APPOSITION_RE = re.compile(r",\s+(?:[a-zäöüß][^,]{0,60}|(?:Chef|Chefin|CEO|Gründer|Gründerin)\b[^,]{0,50}),?\s*$")
+APPOSITION_RE = re.compile(rf",\s+(?:[a-zäöüß][^,]{{0,60}}|(?:{_APPOSITION_ROLES})\b[^,]{{0,50}}),?\s*$")
 # a sentence that reports someone speaking ("wrote in a memo yesterday", "Widerspruch kam gestern von ..."):
 # its date is the date of that speaker's quote that follows
 SPEECH_ACT_RE = re.compile(
@@ -77,7 +81,9 @@ def _clause_end(text: str) -> int:
 # "schreibt ein Sprecher des Bundestages", "said a spokesman for Harbor Grid": an unnamed voice of an organisation
 # The organisation's name: capitalised words, with "and"/"und"/"of" between them ("Universities and Colleges
 # Employers' Association").
-_ORG_NAME = r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+(?:(?:and|und|of|für|for|&)\s+)?[A-ZÄÖÜ][\w&.’'-]*){0,5}"
+_ORG_NAME = (
+    rf"[A-ZÄÖÜ][\w&.’'-]*(?:\s+(?:(?:{alternation(both('NAME_JOINERS'), escape=True)})\s+)?[A-ZÄÖÜ][\w&.’'-]*){{0,5}}"
+)
 _ORG_VOICE_TEXT = (
     r"(?i:ein|eine|einer|a|an|the)\s+(?:[a-zäöüß]\w*\s+)?(?P<role>[\w-]+)\s+(?P<prep>der|des|vom|von|of|for|at|from)"
     rf"\s+(?:the\s+)?(?P<org>{_ORG_NAME})"

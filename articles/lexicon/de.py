@@ -314,3 +314,11 @@ NOT_ADJECTIVES = """
     sollen sollten werden wurden haben hatten können müssen dürfen wollen seien sind waren diese jene alle keine
     andere einer eine einen einem jeder jede
     """.split()
+
+# Speakers: role nouns that may open an apposition in capitals ("Lena Berg, Chefin des Verbands, sagte"), and
+# the definite articles before a role noun ("der Minister") (issue 11, part 4: moved from speakers.py).
+APPOSITION_ROLES = ["Chef", "Chefin", "CEO", "Gründer", "Gründerin"]
+DEFINITE_ARTICLES = ["der", "die", "des", "dem"]
+# words joining the parts of an organisation's name ("Verband für Wasser und Boden")
+NAME_JOINERS = ["und", "für"]
+ATTRIBUTION_PHRASES: list[str] = []

@@ -231,3 +231,11 @@ DEADLINE_CUES = ["deadline", "within", "for the next", "in the next"]
 LABEL_WORDS = ["no", "number", "type", "model", "version", "paragraph", "chapter", "section", "page", "part", "level",
                "room", "flight"]
 NOT_ADJECTIVES: list[str] = []
+
+# Speakers: the definite article before a role noun ("the minister"); words joining the parts of an
+# organisation's name ("Universities and Colleges Association", "Bank of England"); the attribution said in
+# two words ("according to").
+APPOSITION_ROLES = ["CEO"]
+DEFINITE_ARTICLES = ["the"]
+NAME_JOINERS = ["and", "of", "for", "&"]
+ATTRIBUTION_PHRASES = ["according to"]
