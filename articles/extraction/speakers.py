@@ -92,6 +92,20 @@ _ORG_VOICE = re.compile(r"^\s*" + _ORG_VOICE_TEXT)
 _ORG_VOICE_ANY = re.compile(r"\b" + _ORG_VOICE_TEXT)
 
 
+# "das Unternehmen", "the company", "der Konzern": a company spoken of by its kind, standing for the company
+# the article named before ("Die Kessler Logistik AG …", "Der Logistikkonzern Vantor …", "Grid operator Harbor
+# Grid …")
+_COMPANY = alternation(both("COMPANY_NOUNS"))
+_LEGAL = alternation(both("LEGAL_FORMS"), escape=True)
+_COMPANY_PHRASE = re.compile(rf"^[\s,]*(?i:der|die|das|the)\s+(?:[a-zäöüß][\w-]*\s+)?[\w-]*(?i:{_COMPANY})\b")
+_CAPS = r"[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*){0,3}"
+_COMPANY_DECLARED = re.compile(
+    rf"(?<![\w-])(?P<legal>{_CAPS}\s(?:{_LEGAL}))(?![\w])|\b[\w-]*(?i:{_COMPANY})\s+(?P<kind>{_CAPS})"
+)
+# "teilte die Nordwest Bahn mit": a name of two or more capitalised words after the article
+_NAMED_AFTER = re.compile(r"^[\s,]*(?i:der|die|das|the)\s+(?P<org>[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*){1,3})")
+
+
 def _org_name(m: re.Match[str]) -> str | None:
     if not is_role(m.group("role")):
         return None
@@ -121,6 +135,31 @@ def _organisation_voice_in(text: str) -> str | None:
 
 class SpeakerRules:
     """The speaker rules of a Document (see articles.extraction.pipeline)."""
+
+    @functools.cached_property
+    def companies(self) -> list[tuple[int, str]]:
+        """(position, name) of each company the body introduces as one, in text order."""
+        out = []
+        for m in _COMPANY_DECLARED.finditer(self.body):
+            name = (m.group("legal") or m.group("kind")).split()
+            while name and (_fold(name[0]) in STOPWORDS or is_role(name[0])):
+                name = name[1:]
+            if (name and not self.book.resolve(name[0])) or (name and len(name) > 1 and m.group("legal")):
+                out.append((m.start(), " ".join(name)))
+        return out
+
+    def _organisation_speaking(self, text: str, pos: int) -> str | None:
+        """The organisation `text` (at body position `pos`) opens with in a speaker position: "das Unternehmen"
+        (the company named last before it) or a name of several capitalised words ("die Nordwest Bahn")."""
+        if _COMPANY_PHRASE.match(text):
+            named = [name for at, name in self.companies if at < pos]
+            return named[-1] if named else None
+        m = _NAMED_AFTER.match(text)
+        if m:
+            words = m.group("org").split()
+            if not any(_fold(w) in STOPWORDS or is_role(w) or self.book.resolve(w) for w in words):
+                return m.group("org")
+        return None
 
     def _mentions(self, text: str) -> list[tuple[int, int, str | None]]:
         """People named in `text`: (start, end, display name); a pronoun gives name None."""
@@ -336,12 +375,16 @@ class SpeakerRules:
                 # "…“, sagte sie": a woman named in the sentences before ("sagten sie" would be several)
                 who = self._antecedent(after_start + am.end(), "f")
             if who is None:
+                who = self._organisation_speaking(rest, after_start + am.end())
+            if who is None:
                 who = self._bare_speaker(after, before_verb=False)
             if who:
                 return who, after, None
         nm = NAME_FIRST_RE.match(after)
         if nm and not SPEECH_RE.search(nm.group(1)):
             who = self._person_in(nm.group(1), after_start + nm.start(1))
+            if who is None:
+                who = self._organisation_speaking(nm.group(1), after_start + nm.start(1))
             if who is None:
                 # "…," Ortiz, a former investor, told Bloomberg: the name before an apposition
                 named = APPOSITION_RE.sub("", nm.group(1))
@@ -380,6 +423,8 @@ class SpeakerRules:
             who = self._person_in(before, ctx_start, near_verb=True)
             if who is None:
                 who = self._bare_speaker(stripped, before_verb=True)
+            if who is None and SPEECH_RE.search(before):
+                who = self._organisation_speaking(before, ctx_start)
             if who:
                 return who, before + " " + after, None
         return None, before, None
@@ -393,6 +438,14 @@ class SpeakerRules:
         who = self._person_in(text, s, near_verb=True)
         if who is None:
             who = self._bare_speaker(text, before_verb=True) or self._bare_speaker_after(text)
+        if who is None:  # "…, teilte das Unternehmen mit", "the company said"
+            for v in SPEECH_RE.finditer(text):
+                who = self._organisation_speaking(text[v.end() :], s + v.end())
+                if who is None and v.start() > 0:
+                    clause = text[: v.start()].rsplit(",", 1)[-1]
+                    who = self._organisation_speaking(clause, s + v.start() - len(clause))
+                if who:
+                    break
         return who
 
     def _bare_speaker_after(self, text: str) -> str | None:

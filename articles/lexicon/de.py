@@ -322,3 +322,10 @@ DEFINITE_ARTICLES = ["der", "die", "des", "dem"]
 # words joining the parts of an organisation's name ("Verband für Wasser und Boden")
 NAME_JOINERS = ["und", "für"]
 ATTRIBUTION_PHRASES: list[str] = []
+
+# Organisations speaking (issue 11, part 2): the legal forms that end a company's name (German company law:
+# AktG, GmbHG, HGB, GenG) and the nouns for a company as one ("das Unternehmen teilte mit"), also as the end of a
+# compound ("der Logistikkonzern Vantor").
+LEGAL_FORMS = ["AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "GmbH & Co. KG"]
+COMPANY_NOUNS = ["unternehmen", "konzern", "firma", "gruppe", "betreiber", "hersteller", "anbieter", "versorger",
+                 "reederei", "bank", "kette"]

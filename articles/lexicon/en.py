@@ -239,3 +239,9 @@ APPOSITION_ROLES = ["CEO"]
 DEFINITE_ARTICLES = ["the"]
 NAME_JOINERS = ["and", "of", "for", "&"]
 ATTRIBUTION_PHRASES = ["according to"]
+
+# Organisations speaking: the legal forms that end a company's name (company registers of the UK and US) and the
+# nouns for a company as one ("the company said in a statement").
+LEGAL_FORMS = ["Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC", "Corp", "Corp.", "LLC", "Co.", "Group", "Holdings"]
+COMPANY_NOUNS = ["company", "firm", "group", "operator", "maker", "manufacturer", "provider", "utility", "carrier",
+                 "lender", "chain", "retailer", "insurer"]

@@ -119,3 +119,41 @@ def test_a_pronoun_after_an_organisations_spokesperson_speaks_for_the_organisati
 def test_the_short_second_half_of_a_split_quote_is_kept():
     body = "Ranger Lotte Weller has seen it before. “With a little patience,” Weller says, “forests come back.”"
     assert said(body, "en") == [("Lotte Weller", "With a little patience"), ("Lotte Weller", "forests come back.")]
+
+
+def test_the_company_speaking_is_the_organisation_the_article_named():
+    de = (
+        "Die Kessler Logistik AG streicht 300 Stellen in Halle. „Der Schritt ist leider unvermeidlich“, teilte "
+        "das Unternehmen am Montag mit."
+    )
+    assert speakers(de) == ["Kessler Logistik AG"]
+    en = (
+        "Grid operator Harbor Grid cut its forecast for the winter. “We expect weaker demand from industry this "
+        "year,” the company said in a statement."
+    )
+    assert speakers(en, "en") == ["Harbor Grid"]
+    compound = "Der Logistikkonzern Vantor baut um. Das Unternehmen erklärte: „Wir bleiben in allen Städten.“"
+    assert speakers(compound) == ["Vantor"]
+
+
+def test_an_organisation_named_after_the_verb_speaks():
+    body = "„Ab Dezember fahren wir jede halbe Stunde“, teilte die Nordwest Bahn am Freitag mit."
+    assert speakers(body) == ["Nordwest Bahn"]
+
+
+def test_the_company_with_no_organisation_named_before_is_no_speaker():
+    body = "„Wir prüfen alle Standorte noch einmal genau“, teilte das Unternehmen mit."
+    assert speakers(body) == []
+
+
+def test_a_figure_said_by_the_company_carries_its_name():
+    body = (
+        "Der Versandkonzern Lindqvist Post baut Stellen ab. Statt 1.400 sollen nun nur noch 900 Arbeitsplätze "
+        "wegfallen, teilte das Unternehmen am Donnerstag mit."
+    )
+    got = [
+        (c.quantity.value, c.speaker)
+        for c in extract_claims(body, language="de", published_on=DAY)
+        if c.quantity and c.quantity.value == 900
+    ]
+    assert got == [(900, "Lindqvist Post")]
