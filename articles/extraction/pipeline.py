@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from articles.lexicon import alternation, both
+
 from . import dates, numbers
 from .names import NameBook
 from .quotes import find_quotes, is_statement, outside_quotes
@@ -77,20 +79,21 @@ def _nearest_currency(body: str, pos: int, default: str | None) -> str | None:
     return default
 
 
-# how far a speaker's dated quote dates the speaker's next quotes: a few paragraphs
+# how far a speaker's dated quote dates the speaker's next quotes: a few paragraphs (a whole article when the
+# day was given with an occasion of speaking)
 SAID_ON_REACH = 1500
+OCCASION_RE = re.compile(rf"\b(?:{alternation(both('OCCASION_NOUNS'), escape=True)})\b", re.IGNORECASE)
 
 
 def _said_on(said_on: dict[str, tuple[dt.date, int]], speaker: str, pos: int) -> dt.date | None:
-    """The day of the speaker's last dated quote ending less than SAID_ON_REACH characters before `pos`; "Ng"
-    is the "Ng Yat" quoted before (one name's words within the other's)."""
+    """The day of the speaker's last dated quote whose reach goes past `pos`; "Ng" is the "Ng Yat" quoted
+    before (one name's words within the other's)."""
     mine = {_fold(t) for t in speaker.split()}
-    best = None
-    for name, (day, end) in said_on.items():
+    for name, (day, reach) in reversed(said_on.items()):
         theirs = {_fold(t) for t in name.split()}
-        if (mine <= theirs or theirs <= mine) and pos - end < SAID_ON_REACH and (best is None or end > best[1]):
-            best = (day, end)
-    return best[0] if best else None
+        if (mine <= theirs or theirs <= mine) and pos < reach:
+            return day
+    return None
 
 
 def _second_half(body: str, q, previous) -> bool:
@@ -128,7 +131,8 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
     quotes = find_quotes(body)
     previous_date: dt.date | None = None
     previous_quote = None
-    # the day each speaker's last quote was said, when the text gave it, and where that quote ends
+    # the day each speaker's last quote was said, when the text gave it, and how far into the body it dates
+    # the speaker's next quotes
     said_on: dict[str, tuple[dt.date, int]] = {}
     for q in quotes:
         inner = body[q.start : q.end]
@@ -156,7 +160,10 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
         source = ""
         if stated is not None:
             previous_date = stated
-            said_on[speaker] = (stated, q.close)
+            # a day given with an occasion of speaking ("in a media briefing on Tuesday") dates the speaker's
+            # later quotes in the whole article; any other only those within SAID_ON_REACH characters
+            said_on.pop(speaker, None)  # kept in the order the days were given: the last one first on lookup
+            said_on[speaker] = (stated, len(body) if OCCASION_RE.search(ctx) else q.close + SAID_ON_REACH)
             source = "stated"
         elif published_on is not None:
             stated, source = published_on, "reported"  # no day given: said by the day it was reported

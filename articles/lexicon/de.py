@@ -329,3 +329,7 @@ ATTRIBUTION_PHRASES: list[str] = []
 LEGAL_FORMS = ["AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "GmbH & Co. KG"]
 COMPANY_NOUNS = ["unternehmen", "konzern", "firma", "gruppe", "betreiber", "hersteller", "anbieter", "versorger",
                  "reederei", "bank", "kette"]
+# Occasions of speaking that last for a whole story ("bei einer Pressekonferenz am Dienstag"): the day they give
+# dates every later quote of that speaker in the article, however far on.
+OCCASION_NOUNS = ["pressekonferenz", "pressegespräch", "interview", "rede", "anhörung", "hauptversammlung",
+                  "bilanzpressekonferenz", "briefing", "telefonkonferenz", "talkshow"]

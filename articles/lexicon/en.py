@@ -245,3 +245,6 @@ ATTRIBUTION_PHRASES = ["according to"]
 LEGAL_FORMS = ["Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC", "Corp", "Corp.", "LLC", "Co.", "Group", "Holdings"]
 COMPANY_NOUNS = ["company", "firm", "group", "operator", "maker", "manufacturer", "provider", "utility", "carrier",
                  "lender", "chain", "retailer", "insurer"]
+# Occasions of speaking that last for a whole story ("said in a media briefing on Tuesday").
+OCCASION_NOUNS = ["press conference", "news conference", "briefing", "interview", "speech", "hearing",
+                  "conference call", "earnings call", "town hall", "testimony"]

@@ -89,3 +89,26 @@ def test_a_message_naming_nobody_dates_the_quote_that_goes_on_from_it_only():
         "„Die Zahlen aus der Studie sind falsch“, sagte Verbandssprecherin Ilka Sand."
     )
     assert dated(new_speaker) == [("Ilka Sand", DAY, "reported")]
+
+
+def test_a_day_given_with_an_occasion_of_speaking_dates_the_speakers_later_quotes_far_on():
+    filler = "Revenue from the print titles fell again in the quarter, while costs stayed high. " * 20
+    body = (
+        "Chief executive Lena Markov said at a media briefing on Tuesday that the write-downs were "
+        "\"in line with what the whole market has seen\".\n\n" + filler + "\n\n"
+        "Digital subscriptions grew, said Ms Markov.\n\n"
+        "\"We keep investing in the products our readers ask for,\" she noted."
+    )
+    got = dated(body, "en")
+    assert got[-1] == ("Lena Markov", dt.date(2026, 6, 2), "stated")
+
+
+def test_a_day_given_without_an_occasion_does_not_reach_far():
+    filler = "Revenue from the print titles fell again in the quarter, while costs stayed high. " * 20
+    body = (
+        "Lena Markov wrote to the board on 3 March that \"the paper has to be sold before the summer\".\n\n"
+        + filler + "\n\nDigital subscriptions grew, said Ms Markov.\n\n"
+        "\"We keep investing in the products our readers ask for,\" she noted."
+    )
+    got = dated(body, "en")
+    assert got[-1] == ("Lena Markov", DAY, "reported")
