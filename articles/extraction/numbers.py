@@ -88,7 +88,7 @@ COUNT_NOUNS = "|".join([*_de.COUNT_NOUNS, *_en.COUNT_NOUNS])
 # A German compound ending in a counted noun ("Grafikprozessoren", "Leistungschips") is counted too; these
 # endings are not: "Millisekunden" ends in "kunden" but measures time
 _COMPOUND_COUNT = re.compile(rf"[a-zäöüß]{{3,}}(?:{COUNT_NOUNS})$")
-_NOT_COUNTED_END = re.compile(r"(?:sekunden|stunden|minuten)$", re.IGNORECASE)
+_NOT_COUNTED_END = re.compile(rf"(?:{'|'.join(_lexicon.both('TIME_ENDINGS'))})$", re.IGNORECASE)
 # multi-word nouns ("data centres") need explicit spaces: FIGURE_RE is a VERBOSE pattern
 _COUNT_RE = COUNT_NOUNS.replace(" ", r"[ \u00a0]+")
 DEADLINE_CUE = re.compile(rf"(?:{'|'.join(_lexicon.both('DEADLINE_CUES'))})\W{{0,3}}(?:\w+\W+){{0,2}}$", re.IGNORECASE)
@@ -125,10 +125,7 @@ SINGLE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "ab 2029 Chips", "since 2020 users": a year before a counted noun is a date, not a count
-YEAR_LEAD = re.compile(
-    r"(?:^|[^\w])(?:ab|seit|bis|von|vor|nach|im|in|jahr|from|since|by|until|before|after|in|year)[ \u00a0]*$",
-    re.IGNORECASE,
-)
+YEAR_LEAD = re.compile(rf"(?:^|[^\w])(?:{'|'.join(_lexicon.both('YEAR_LEADS'))})[ \u00a0]*$", re.IGNORECASE)
 
 # the words before a figure that set its bound (lexicon BOUNDS), tried in this order
 BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
@@ -138,9 +135,9 @@ BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
         for bound in ("lt", "le", "ge", "gt", "approx")
     ]
 ]
-RANGE_LEAD = re.compile(rf"(?:zwischen|between|von|from)[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE)
+RANGE_LEAD = re.compile(rf"(?:{'|'.join(_lexicon.both('RANGE_LEADS'))})[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE)
 RATE_RE = re.compile(rf"\b(?:{'|'.join(_lexicon.both('RATE_WORDS'))})\b", re.IGNORECASE)
-PER_ITEM_RE = re.compile(r"\b(?:jeweils|je|pro|each|per|apiece)\b[^.;:!?]{0,20}$", re.IGNORECASE)
+PER_ITEM_RE = re.compile(rf"\b(?:{'|'.join(_lexicon.both('PER_ITEM_WORDS'))})\b[^.;:!?]{{0,20}}$", re.IGNORECASE)
 _NOT_ITEM = (
     r"(?!\s+(?:jahr|monat|woche|tag|quartal|stunde|minute|sekunde|year|month|week|day|annum|quarter|hour"
     r"|minute|second)\b)"
@@ -456,14 +453,7 @@ _NOT_COUNTED_NOUNS = frozenset(_lexicon.both("NOT_COUNTED_NOUNS"))
 # "12 von 30 Stimmen", "3 out of 10 people": the second number of a share counts nothing by itself
 _SHARE_BEFORE = re.compile(r"\d[ \u00a0]+(?:von|of|out of|aus)[ \u00a0]+$", re.IGNORECASE)
 # nouns after a number that measure rather than count ("300 Kilometer", "200 Punkte", "100 Mal")
-NOT_COUNTED = re.compile(
-    r"(?:meter|metern|kilometer|kilometern|zentimeter|millimeter|meilen|grad|punkte|punkten|mal|male|uhr|stück"
-    r"|stunden|minuten|sekunden|byte|bytes|bit|volt|ampere|kalorien|seiten|zeichen|wörter|prozentpunkte"
-    r"|miles|times|points|degrees|hours|minutes|seconds|metres|meters|kilometres|kilometers|feet|inches|yards"
-    r"|pounds|bytes|gigabytes|terabytes|petabytes|votes|pages|words|ounces|gallons|barrels|basis|years|months"
-    r"|weeks|days|decades|jahrzehnte|euros|dollars|cents|lakhs|crores|shares|aktien)$",
-    re.IGNORECASE,
-)
+NOT_COUNTED = re.compile(rf"(?:{'|'.join(_lexicon.both('MEASURE_NOUNS'))})$", re.IGNORECASE)
 # a number right after a label is a label: "Paragraf 7", "Platz 1", "Typ 200", "Allee 107", "Road 12"
 _LABEL_BEFORE = re.compile(
     rf"(?:^|[^\w.])(?:{'|'.join(_lexicon.both('LABEL_WORDS'))})\.?[ \u00a0]*$",
@@ -471,15 +461,14 @@ _LABEL_BEFORE = re.compile(
 )
 # what a count may be said of before the number: "headcount would stay at about 76,000"
 _COUNT_MEASURE_BEFORE = re.compile(
-    r"(?:^|[^\w-])(?P<noun>headcount|head count|workforce|belegschaft|mitarbeiterzahl"
-    r"|beschäftigtenzahl|nutzerzahl|kundenzahl|zahl der (?:mitarbeiter|beschäftigten|stellen|arbeitsplätze"
-    r"|nutzer|kunden)|number of (?:employees|staff|jobs|users|customers|workers))\b"
+    rf"(?:^|[^\w-])(?P<noun>{'|'.join(_lexicon.both('COUNT_MEASURES'))})\b"
     r"[^\d.;:!?()\n]{0,45}$",
     re.IGNORECASE,
 )
 _TIME_NOUN = re.compile(
-    r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahr|monat|quartal"
-    r"|halbjahr|frühjahr|sommer|herbst|winter|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    # month names written out (an abbreviation is the start of a longer name), nouns of time, weekdays
+    "|".join([*(m for m in _de.MONTHS if not any(o != m and o.startswith(m) for o in _de.MONTHS)),
+              *_de.TIME_NOUNS, *_de.WEEKDAYS]),
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:„“\"»]\s*|\n\s*)$")

@@ -333,3 +333,21 @@ COMPANY_NOUNS = ["unternehmen", "konzern", "firma", "gruppe", "betreiber", "hers
 # dates every later quote of that speaker in the article, however far on.
 OCCASION_NOUNS = ["pressekonferenz", "pressegespräch", "interview", "rede", "anhörung", "hauptversammlung",
                   "bilanzpressekonferenz", "briefing", "telefonkonferenz", "talkshow"]
+# nouns after a number that measure rather than count ("300 Kilometer", "200 Punkte", "100 Mal")
+MEASURE_NOUNS = """
+    meter metern kilometer kilometern zentimeter millimeter meilen grad punkte punkten mal male uhr stück stunden
+    minuten sekunden byte bytes bit volt ampere kalorien seiten zeichen wörter prozentpunkte jahrzehnte aktien
+    """.split()
+# endings of compounds that look like a counted noun but measure time ("Millisekunden" ends in "kunden")
+TIME_ENDINGS = ["sekunden", "stunden", "minuten"]
+# what a count may be said of before the number ("die Belegschaft soll auf 1.800 schrumpfen") (regex stems)
+COUNT_MEASURES = ["belegschaft", "mitarbeiterzahl", "beschäftigtenzahl", "nutzerzahl", "kundenzahl",
+                  "zahl der (?:mitarbeiter|beschäftigten|stellen|arbeitsplätze|nutzer|kunden)"]
+# nouns of time before a number that are no label ("im März 2.000 neue Stellen"), beside the months and weekdays
+TIME_NOUNS = ["jahr", "monat", "quartal", "halbjahr", "frühjahr", "sommer", "herbst", "winter"]
+# words before a year that make a number a date ("ab 2029 Chips")
+YEAR_LEADS = ["ab", "seit", "bis", "von", "vor", "nach", "im", "in", "jahr"]
+# "zwischen 2 und 3": the words that open a range
+RANGE_LEADS = ["zwischen", "von"]
+# "jeweils", "pro": a figure for each item of many
+PER_ITEM_WORDS = ["jeweils", "je", "pro"]

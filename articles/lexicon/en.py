@@ -248,3 +248,15 @@ COMPANY_NOUNS = ["company", "firm", "group", "operator", "maker", "manufacturer"
 # Occasions of speaking that last for a whole story ("said in a media briefing on Tuesday").
 OCCASION_NOUNS = ["press conference", "news conference", "briefing", "interview", "speech", "hearing",
                   "conference call", "earnings call", "town hall", "testimony"]
+MEASURE_NOUNS = """
+    miles times points degrees hours minutes seconds metres meters kilometres kilometers feet inches yards pounds
+    bytes gigabytes terabytes petabytes votes pages words ounces gallons barrels basis years months weeks days
+    decades euros dollars cents lakhs crores shares
+    """.split()
+TIME_ENDINGS: list[str] = []
+COUNT_MEASURES = ["headcount", "head count", "workforce",
+                  "number of (?:employees|staff|jobs|users|customers|workers)"]
+TIME_NOUNS: list[str] = []
+YEAR_LEADS = ["from", "since", "by", "until", "before", "after", "in", "year"]
+RANGE_LEADS = ["between", "from"]
+PER_ITEM_WORDS = ["each", "per", "apiece"]
