@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-CLOSERS = {"„": '“”"', "»": "«", "«": "»", "“": '”“"‘', "”": "“”", '"': '"”“', "'": ""}
+CLOSERS = {"„": '“”"', "»": "«", "«": "»", "“": '”“"‘', "”": "“”", '"': '"”“', "'": "", "‘": "’"}
 # marks that open a nested quote inside a quote opened by the key (only where opening and closing marks differ)
 NESTED = {"„": "„", "»": "»", "“": ""}
 PARA_BREAK = re.compile(r"\n[ \t]*\n")
@@ -45,6 +45,9 @@ def find_quotes(body: str) -> list[Quote]:
                     and not body[k - 1].isspace()
                     and (k + 1 >= n or not body[k + 1].isalnum())
                 ):
+                    if c == "‘" and body[k - 1] == "s" and body[k + 1 : k + 3].strip()[:1].islower():
+                        k += 1  # "the workers’ union": a plural's apostrophe inside a quote in single marks
+                        continue
                     if depth == 0:
                         found = k
                         break
@@ -82,7 +85,7 @@ def is_statement(text: str) -> bool:
     return sum(1 for w in words if w[0].islower() and len(w) > 1) >= 1
 
 
-_MARKS = "„“”»«\""
+_MARKS = "„“”»«\""  # not ‘’: the same sign is the apostrophe
 
 
 def outside_quotes(text: str) -> str:

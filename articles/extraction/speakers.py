@@ -19,7 +19,11 @@ from .topics import _fold
 
 # verbs of saying and the words that attribute a statement ("laut", "so", "according"), both languages
 SPEECH = "|".join(
-    sorted({*both("SPEECH_VERBS"), *both("SPEECH_VERBS_MORE"), *both("ATTRIBUTION_WORDS")}, key=len, reverse=True)
+    sorted(
+        {*both("SPEECH_VERBS"), *both("SPEECH_VERBS_MORE"), *both("ATTRIBUTION_WORDS"), *both("IMPERSONAL_SPEECH")},
+        key=len,
+        reverse=True,
+    )
 )
 # "told Reuters": the person after such a verb listens; "sagt X über Y und erklärt": the second verb's subject
 # is the first one's
@@ -106,17 +110,48 @@ _COMPANY_DECLARED = re.compile(
 _NAMED_AFTER = re.compile(r"^[\s,]*(?i:der|die|das|the)\s+(?P<org>[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*){1,3})")
 
 
+# "in einer Mitteilung des Stadtwerks", "in a statement from the Tarvin Water Board": who a document speaks for
+_STATEMENT_OF = re.compile(
+    rf"\b(?i:in|laut|according to)\s+(?i:einer|einem|der|dem|a|an|the|its|their)\s+(?:[a-zäöüß][\w-]*\s+)?"
+    rf"(?i:{alternation(both('SPEECH_ACT_NOUNS'), escape=True)})\s+(?P<prep>des|der|vom|von|of|from|by)\s+(?:the\s+)?"
+    rf"(?P<org>{_ORG_NAME})"
+)
+# "die 61-Jährige", "the 61-year-old": a person named by age (a pronoun with the article's gender)
+_AGE_NOUN = re.compile(rf"\b(?i:der|die|the)\s+\d{{1,3}}-(?i:{alternation(both('AGE_NOUNS'), escape=True)})\b")
+
+
+def _pronoun_gender(token: str) -> str | None:
+    low = token.casefold()
+    if low in PRONOUN_GENDER:
+        return PRONOUN_GENDER[low]
+    return {"die": "f", "der": "m"}.get(low.split()[0]) if " " in low else None
+
+
+def _genitive_stem(org: str) -> str:
+    """ "Landtages" -> "Landtag", "Stadtwerks" -> "Stadtwerk": the name a genitive after "des" stands for."""
+    if " " in org:
+        return org
+    if org.endswith("es") and len(org) > 6:
+        return org[:-2]
+    if org.endswith("s") and not org.endswith("ss"):
+        return org[:-1]
+    return org
+
+
+def _statement_of(text: str) -> str | None:
+    m = _STATEMENT_OF.search(text)
+    if not m:
+        return None
+    org = m.group("org").rstrip(".’'")
+    return _genitive_stem(org) if m.group("prep") == "des" else org
+
+
 def _org_name(m: re.Match[str]) -> str | None:
     if not is_role(m.group("role")):
         return None
     org = m.group("org").rstrip(".’'")
-    if m.group("prep") == "des" and " " not in org:
-        # the genitive after "des" is not the name: "eines Sprechers des Landtages" speaks for the Landtag
-        if org.endswith("es") and len(org) > 6:
-            org = org[:-2]
-        elif org.endswith("s") and not org.endswith("ss"):
-            org = org[:-1]
-    return org
+    # the genitive after "des" is not the name: "eines Sprechers des Landtages" speaks for the Landtag
+    return _genitive_stem(org) if m.group("prep") == "des" else org
 
 
 def _organisation_voice(text: str) -> str | None:
@@ -191,6 +226,7 @@ class SpeakerRules:
         out += [(pm.start(), pm.end(), None) for pm in PRONOUN_RE.finditer(text)]
         if self.language == "de":
             out += [(pm.start(1), pm.end(1), None) for pm in _SIE_SUBJECT.finditer(text)]
+        out += [(am.start(), am.end(), None) for am in _AGE_NOUN.finditer(text)]
         out.sort()
         return out
 
@@ -232,7 +268,7 @@ class SpeakerRules:
         name = pick[2]
         if name is not None:
             return name
-        return self._antecedent(offset, PRONOUN_GENDER.get(text[pick[0] : pick[1]].casefold()), depth)
+        return self._antecedent(offset, _pronoun_gender(text[pick[0] : pick[1]]), depth)
 
     def _gender(self, text: str, start: int, name: str) -> str | None:
         """ "f" or "m" when the text says so ("Staatssekretärin Theresa Lindner", "Frau Roth", "Mr Berg", a
@@ -380,6 +416,9 @@ class SpeakerRules:
                 who = self._bare_speaker(after, before_verb=False)
             if who:
                 return who, after, None
+        who = _statement_of(after[: _clause_end(after)])
+        if who:  # "…“, heißt es in einer Mitteilung des Stadtwerks", "… in a statement from the X Board"
+            return who, after, None
         nm = NAME_FIRST_RE.match(after)
         if nm and not SPEECH_RE.search(nm.group(1)):
             who = self._person_in(nm.group(1), after_start + nm.start(1))

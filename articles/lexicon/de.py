@@ -351,3 +351,7 @@ YEAR_LEADS = ["ab", "seit", "bis", "von", "vor", "nach", "im", "in", "jahr"]
 RANGE_LEADS = ["zwischen", "von"]
 # "jeweils", "pro": a figure for each item of many
 PER_ITEM_WORDS = ["jeweils", "je", "pro"]
+# "sagt die 61-Jährige": a person named by age stands for the person named before (der: a man, die: a woman)
+AGE_NOUNS = ["jährige", "jähriger"]
+# "heißt es in einer Mitteilung des Ministeriums": a statement without a person, said in a document
+IMPERSONAL_SPEECH = ["heißt es"]

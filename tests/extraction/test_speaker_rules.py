@@ -157,3 +157,34 @@ def test_a_figure_said_by_the_company_carries_its_name():
         if c.quantity and c.quantity.value == 900
     ]
     assert got == [(900, "Lindqvist Post")]
+
+
+def test_a_statement_of_an_organisation_named_after_heisst_es():
+    body = "„Die Preise für Strom steigen weiter, das ist klar“, heißt es in einer Mitteilung des Stadtwerks."
+    assert speakers(body) == ["Stadtwerk"]
+    en = "“Prices will keep rising this winter,” the group said in a statement from the Tarvin Water Board."
+    assert speakers(en, "en") == ["Tarvin Water Board"]
+
+
+def test_an_age_noun_stands_for_the_person_named_before():
+    body = (
+        "Die Bäckerin Jutta Kramer führt den Laden seit 1998, ihr Mann Olaf Kramer hilft mit. "
+        "„Ich höre erst auf, wenn ich nicht mehr kann“, sagt die 61-Jährige."
+    )
+    assert speakers(body) == ["Jutta Kramer"]
+
+
+def test_british_single_quote_marks():
+    body = (
+        "‘We will not sell the plant to anyone, whatever the workers’ union says,’ said Tom Hale, the owner. "
+        "‘It stays in the family.’"
+    )
+    assert said(body, "en") == [
+        ("Tom Hale", "We will not sell the plant to anyone, whatever the workers’ union says"),
+        ("Tom Hale", "It stays in the family."),
+    ]
+
+
+def test_an_age_between_commas_after_the_name():
+    body = "Jan Pohl is the mayor. “It is a disaster for the whole town,” Pohl, 54, told reporters."
+    assert speakers(body, "en") == ["Jan Pohl"]
