@@ -45,9 +45,11 @@ LAST_WEEK_RE = re.compile(
 # "in der Nacht von Mittwoch auf Donnerstag": a night is dated by the day it ends in (times said of such a
 # night are after midnight more often than not)
 NIGHT_RE = re.compile(
-    "|".join(
+    rf"\b(?:{alternation(both('NIGHT_WORDS'))})\b[^.;:!?]{{0,12}}?(?:"
+    + "|".join(
         rf"\b{a}\s+(?:{_WEEKDAY_ALT})\s+{b}\s+({_WEEKDAY_ALT})\b" for a, b in [*de.NIGHT_FROM_TO, *en.NIGHT_FROM_TO]
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 

@@ -268,7 +268,8 @@ AGO_UNITS = {"tag": 1, "tagen": 1, "woche": 7, "wochen": 7}
 # "am Donnerstag vergangener Woche": a weekday of the calendar week before the article's
 LAST_WEEK_AFTER = ["vergangener woche", "letzter woche", "voriger woche", "der vorwoche"]
 # "in der Nacht von Mittwoch auf Donnerstag": the night ends on the second day
-NIGHT_FROM_TO = [("von", "auf"), ("zum", "zum")]
+NIGHT_WORDS = ["nacht"]
+NIGHT_FROM_TO = [("von", "auf")]
 # "heute" is often a comparison ("doppelt so viel wie heute"), not the day something was said: a weekday or
 # "gestern" in the same words wins over it (the order of the date rules, see dates.py).
 WEAK_TODAY = ["heute"]

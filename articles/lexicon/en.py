@@ -203,6 +203,7 @@ AGO_BEFORE: list[str] = []
 AGO_AFTER = ["ago"]
 AGO_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 LAST_WEEK_AFTER = ["last week", "of last week", "the previous week"]
+NIGHT_WORDS = ["night", "overnight"]
 NIGHT_FROM_TO = [("from", "to"), ("from", "into")]
 WEAK_TODAY = ["today"]
 # Vague amounts with a clear value: "tens of millions" a range, "dozens of" alone at least two dozen.

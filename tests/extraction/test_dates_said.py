@@ -38,6 +38,9 @@ def dated(body, language="de", published_on=DAY):
         ("on Tuesday last week", "en", dt.date(2026, 5, 26)),
         # the night from one day to the next: the day the night ends in (times given are after midnight)
         ("in der Nacht von Dienstag auf Mittwoch um 0.40 Uhr", "de", dt.date(2026, 6, 3)),
+        ("the night from Monday into Tuesday", "en", dt.date(2026, 6, 2)),
+        # a span of days is no night: its first weekday, the latest such day on or before the article's
+        ("talks from Monday to Wednesday", "en", dt.date(2026, 6, 1)),
         # "heute" comparing is weaker than a weekday named
         ("das sei doppelt so viel wie heute, sagte sie am Mittwoch", "de", dt.date(2026, 6, 3)),
     ],
