@@ -6,43 +6,11 @@ import datetime as dt
 import functools
 import re
 
-MONTHS = {
-    "jan": 1,
-    "januar": 1,
-    "january": 1,
-    "feb": 2,
-    "februar": 2,
-    "february": 2,
-    "mär": 3,
-    "märz": 3,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "mai": 5,
-    "may": 5,
-    "jun": 6,
-    "juni": 6,
-    "june": 6,
-    "jul": 7,
-    "juli": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "okt": 10,
-    "oktober": 10,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dez": 12,
-    "dezember": 12,
-    "dec": 12,
-    "december": 12,
-}
+from articles.lexicon import alternation, both, both_map, de, en
+
+from .numerals import word_value
+
+MONTHS: dict[str, int] = both_map("MONTHS")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
     rf"(?<![\w.])(?:(?P<d1>\d{{1,2}})\.?\s?(?P<m1>{_MONTH_ALT})\b\.?(?:\s+(?P<y1>\d{{4}}))?"
@@ -50,35 +18,39 @@ DATE_RE = re.compile(
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))",
     re.IGNORECASE,
 )
-WEEKDAYS = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonntag": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-WEEKDAY_RE = re.compile(
-    r"\b(?:am|on|last|vergangenen|letzten)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
+WEEKDAYS: dict[str, int] = both_map("WEEKDAYS")
+_WEEKDAY_ALT = alternation(WEEKDAYS)
+WEEKDAY_RE = re.compile(rf"\b(?:(?:{alternation(both('WEEKDAY_LEADS'))})\s+)?({_WEEKDAY_ALT})\b", re.IGNORECASE)
+RELATIVE: dict[str, int] = both_map("RELATIVE_DAYS")
+_WEAK_TODAY = frozenset(both("WEAK_TODAY"))
+RELATIVE_RE = re.compile(r"\b(" + alternation(RELATIVE) + r")\b", re.IGNORECASE)
+NEXT_DAY_RE = re.compile(rf"\b(?:{alternation(both('NEXT_DAY'))})\b", re.IGNORECASE)
+# "vergangene Woche", "last week": no day is named; we take the same weekday a week before the article. Whatever
+# the article's weekday, that day lies in the calendar week before the article's, and it is the middle of
+# the days "last week" can mean from a weekday; the answer keys ask for one day, never a future one.
+RELATIVE_SPANS: dict[str, int] = both_map("RELATIVE_SPANS")
+SPAN_RE = re.compile(rf"\b(?:{alternation(RELATIVE_SPANS, escape=True)})\b", re.IGNORECASE)
+# "vor zwei Wochen", "three days ago" (number words are read by numerals.word_value)
+AGO_UNITS: dict[str, int] = both_map("AGO_UNITS")
+_AGO_COUNT = r"(\d{1,2}|[a-zäöüß]+)"
+AGO_RE = re.compile(
+    rf"\b(?:(?:{alternation(both('AGO_BEFORE'))})\s+{_AGO_COUNT}\s+({alternation(AGO_UNITS)})"
+    rf"|{_AGO_COUNT}\s+({alternation(AGO_UNITS)})\s+(?:{alternation(both('AGO_AFTER'))}))\b",
+    re.IGNORECASE,
 )
-RELATIVE = {
-    "gestern": -1,
-    "yesterday": -1,
-    "vorgestern": -2,
-    "heute": 0,
-    "today": 0,
-}
-RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.IGNORECASE)
-NEXT_DAY_RE = re.compile(
-    r"\b(?:the next day|the following day|am nächsten tag|am folgetag|tags darauf)\b", re.IGNORECASE
+# "am Donnerstag vergangener Woche", "on Tuesday last week": that weekday in the calendar week before
+LAST_WEEK_RE = re.compile(
+    rf"\b({_WEEKDAY_ALT})\s+(?:{alternation(both('LAST_WEEK_AFTER'), escape=True)})\b", re.IGNORECASE
+)
+# "in der Nacht von Mittwoch auf Donnerstag": a night is dated by the day it ends in (times said of such a
+# night are after midnight more often than not)
+NIGHT_RE = re.compile(
+    rf"\b(?:{alternation(both('NIGHT_WORDS'))})\b[^.;:!?]{{0,12}}?(?:"
+    + "|".join(
+        rf"\b{a}\s+(?:{_WEEKDAY_ALT})\s+{b}\s+({_WEEKDAY_ALT})\b" for a, b in [*de.NIGHT_FROM_TO, *en.NIGHT_FROM_TO]
+    )
+    + ")",
+    re.IGNORECASE,
 )
 
 
@@ -134,20 +106,57 @@ def parse_explicit(m: re.Match[str], language: str, published_on: dt.date | None
 def find_date(
     context: str, language: str, published_on: dt.date | None, previous: dt.date | None = None
 ) -> dt.date | None:
-    """The date a statement was made, from the words around it; None when unknown."""
+    """The date a statement was made, from the words around it; None when unknown.
+
+    In this order: an explicit date; then, with the article's date, the night from one weekday to the next,
+    a weekday of last week, "gestern"/"yesterday", a weekday (the latest such day on or before the article's,
+    never a future one), "vor zwei Wochen"/"three days ago", "vergangene Woche"/"last week", "heute"/"today";
+    last "am nächsten Tag" after the previous statement's day.
+    """
     m = DATE_RE.search(context)
     if m:
         got = parse_explicit(m, language, published_on)
         if got is not None:
             return got
     if published_on is not None:
-        m = RELATIVE_RE.search(context)
-        if m:
-            return published_on + dt.timedelta(days=RELATIVE[m.group(1).lower()])
-        m = WEEKDAY_RE.search(context)
-        if m:
-            wd = WEEKDAYS[m.group(1).lower()]
-            return published_on - dt.timedelta(days=(published_on.weekday() - wd) % 7)
+        got = _relative(context, language, published_on)
+        if got is not None:
+            return got
     if previous is not None and NEXT_DAY_RE.search(context):
         return previous + dt.timedelta(days=1)
+    return None
+
+
+def _weekday_before(published_on: dt.date, wd: int) -> dt.date:
+    return published_on - dt.timedelta(days=(published_on.weekday() - wd) % 7)
+
+
+def _relative(context: str, language: str, published_on: dt.date) -> dt.date | None:
+    night = NIGHT_RE.search(context)
+    m = LAST_WEEK_RE.search(context, night.start() if night else 0)
+    if m and (night is None or m.start() <= night.end()):
+        # "am Donnerstag vergangener Woche", "in der Nacht von Mittwoch auf Donnerstag vergangener Woche"
+        monday = published_on - dt.timedelta(days=published_on.weekday())
+        return monday - dt.timedelta(days=7) + dt.timedelta(days=WEEKDAYS[m.group(1).lower()])
+    if night:
+        return _weekday_before(published_on, WEEKDAYS[next(g for g in night.groups() if g).lower()])
+    today = None
+    for m in RELATIVE_RE.finditer(context):
+        if m.group(1).lower() in _WEAK_TODAY:
+            today = today or m
+            continue
+        return published_on + dt.timedelta(days=RELATIVE[m.group(1).lower()])
+    m = WEEKDAY_RE.search(context)
+    if m:
+        return _weekday_before(published_on, WEEKDAYS[m.group(1).lower()])
+    for m in AGO_RE.finditer(context):
+        count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n = int(count) if count.isdigit() else word_value(count, language[:2])
+        if n:
+            return published_on - dt.timedelta(days=n * AGO_UNITS[unit.lower()])
+    m = SPAN_RE.search(context)
+    if m:
+        return published_on - dt.timedelta(days=RELATIVE_SPANS[m.group(0).lower()])
+    if today is not None:
+        return published_on
     return None

@@ -14,7 +14,7 @@ from articles.lexicon import first_names as _name_dictionary
 # Function words, months and weekdays: never a name, never a salient term.
 FUNCTION_WORDS = frozenset(both("FUNCTION_WORDS"))
 # Capitalised words that are never a first name or a surname (nouns that are first names somewhere).
-STOPWORDS = FUNCTION_WORDS | frozenset(both("NEVER_NAMES"))
+STOPWORDS = FUNCTION_WORDS | frozenset(both("NEVER_NAMES")) | frozenset(both("DEMONSTRATIVES"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,7 +32,6 @@ _TITLES = frozenset([*de.TITLES, *en.TITLES, *de.ACADEMIC_TITLES, *en.ACADEMIC_T
 
 WORD = r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñø]+)?"
 PERSON_RE = re.compile(rf"(?<![\w-])(?=({WORD})(?:\s+([A-Z])\.)?\s+((?:(?:von|van|de|al)\s+)?{WORD})\b)")
-PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f"}
 
 
 @dataclass
@@ -64,7 +63,7 @@ _INSTITUTION = re.compile(rf"(?:{'|'.join(both('INSTITUTION_ENDINGS'))})$", re.I
 _ADJECTIVE = re.compile(r"(?:isch|lich|sche|sches|schen|schem|scher|ische|ischen|ischem|isches|ischer)$", re.I)
 # "said Marcus Feld", "so Henrik Salmela", "Marcus Feld said", "Marcus Feld, an analyst at ...": a name next to a
 # verb of saying or before an apposition that names a role
-_SAID = "|".join([*both("SPEECH_VERBS"), *de.ATTRIBUTION_WORDS, "according to"])
+_SAID = "|".join([*both("SPEECH_VERBS"), *de.ATTRIBUTION_WORDS, *both("ATTRIBUTION_PHRASES")])
 _SAID_WORDS = frozenset(w for w in _SAID.split("|") if " " not in w)
 
 
@@ -79,8 +78,23 @@ _ROLE_NEXT = re.compile(rf"[ \t]+(?:{ROLE_WORD})(?![\w])")
 _THIRD_NAME = re.compile(rf"[ \t]+{WORD}\b")
 
 
+_ATTRIBUTION_PHRASES = frozenset(both("ATTRIBUTION_PHRASES"))
+
+
 def _according(words: list[str]) -> bool:
-    return " ".join(words[-2:]).casefold() == "according to"
+    return " ".join(words[-2:]).casefold() in _ATTRIBUTION_PHRASES
+
+
+# "Bernd T.", "Klaus K.": a known first name with the initial of a surname the press leaves out
+_ANONYMISED = re.compile(rf"(?<![\w-])({WORD})\s([A-Z])\.(?=\s+[a-zäöüß(,:]|[,:;)]|$)")
+
+
+def _anonymised(text: str, names: frozenset[str]) -> list[Person]:
+    return [
+        Person(f"{m.group(1)} {m.group(2)}.", m.group(1), f"{m.group(2)}.", m.start())
+        for m in _ANONYMISED.finditer(text)
+        if m.group(1).casefold() in names and m.group(1).casefold() not in STOPWORDS
+    ]
 
 
 def find_people(text: str) -> list[Person]:
@@ -124,6 +138,9 @@ def find_people(text: str) -> list[Person]:
             if not cued or "-" in first or _INSTITUTION.search(last) or _ADJECTIVE.search(first):
                 continue  # "laut Statistischem Bundesamt", "said Deutsche Bank": no person
         out.append(Person(f"{first} {last}", first, last, m.start()))
+    taken = {p.start for p in out}
+    out += [p for p in _anonymised(text, names) if p.start not in taken]
+    out.sort(key=lambda p: p.start)
     return out
 
 
@@ -139,8 +156,10 @@ def speaker_key(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """ "Paul T. Brenner" -> "Paul Brenner" (middle initials dropped), whitespace tidied."""
-    toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)]
+    """ "Paul T. Brenner" -> "Paul Brenner" (middle initials dropped), whitespace tidied; "Bernd T." (a surname
+    the press shortens to protect someone) keeps its initial."""
+    parts = name.split()
+    toks = [t for i, t in enumerate(parts) if not (re.fullmatch(r"[A-Z]\.", t) and 0 < i < len(parts) - 1)]
     while len(toks) > 1 and toks[0].casefold().rstrip(".") in _TITLES:
         toks = toks[1:]  # "Mr Rutherford" is Rutherford: the article names him in full elsewhere
     return " ".join(toks)

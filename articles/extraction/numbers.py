@@ -26,64 +26,9 @@ from articles.lexicon import units as _units
 from .numerals import rewrite
 from .types import Quantity
 
-NUMBER_WORDS = {
-    # German
-    "ein": 1,
-    "eine": 1,
-    "einen": 1,
-    "einem": 1,
-    "einer": 1,
-    "eins": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    "fünfzehn": 15,
-    "zwanzig": 20,
-    "dreißig": 30,
-    "vierzig": 40,
-    "fünfzig": 50,
-    "sechzig": 60,
-    "siebzig": 70,
-    "achtzig": 80,
-    "neunzig": 90,
-    "hundert": 100,
-    "tausend": 1000,
-    # English
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "a": 1,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-}
+NUMBER_WORDS: dict[str, int] = {**_en.NUMBER_WORDS, **_de.NUMBER_WORDS}
 # "ein"/"one" alone is too common: a number word for 1 counts only before a scale word.
-WEAK_WORDS = {"ein", "eine", "einen", "einem", "einer", "eins", "one", "a"}
+WEAK_WORDS = frozenset(_lexicon.both("WEAK_NUMBER_WORDS"))
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUM = rf"(?:\d+(?:[.,]\d+)*|(?:{_WORDS})(?![a-zäöüß]))"
@@ -139,27 +84,14 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {**_units.SYMBOLS, **_lexicon.both_ma
 DURATION_WORDS: dict[str, tuple[str, float]] = _lexicon.both_map("DURATION_WORDS")
 _DIRECTIONS = frozenset(_lexicon.both("DIRECTION_WORDS"))
 # counted things: a number before one of these is a count
-COUNT_NOUNS = (
-    r"arbeitspl(?:atz|ätze|ätzen)|jobs?|stellen|mitarbeiter(?:innen|n)?|beschäftigte[n]?|angestellte[n]?"
-    r"|menschen|personen|nutzer(?:innen|n)?|kunden|fahrzeuge[n]?|autos?|teslas|elektroautos|chips"
-    r"|gpus?|grafikkarten|prozessoren|rechenzentren|server[n]?|haushalte[n]?|firmen|unternehmen"
-    r"|einwohner[n]?|wohnungen|häuser[n]?|roboter[n]?|soldaten|flüchtlinge[n]?|studenten|schüler[n]?"
-    r"|employees|workers|people|users|customers|cars|vehicles|data cent(?:er|re)s|servers|households"
-    r"|companies|firms|homes|residents|robots|students|subscribers|abonnenten|downloads|accounts|konten"
-    r"|beschleuniger[n]?|rechner[n]?|reaktoren|windräder[n]?|ladesäulen|ladepunkte[n]?|arbeitskräfte[n]?"
-    r"|fachkräfte[n]?|racks|accelerators|processors|reactors|turbines|staffers|engineers|positions"
-)
+COUNT_NOUNS = "|".join([*_de.COUNT_NOUNS, *_en.COUNT_NOUNS])
 # A German compound ending in a counted noun ("Grafikprozessoren", "Leistungschips") is counted too; these
 # endings are not: "Millisekunden" ends in "kunden" but measures time
 _COMPOUND_COUNT = re.compile(rf"[a-zäöüß]{{3,}}(?:{COUNT_NOUNS})$")
-_NOT_COUNTED_END = re.compile(r"(?:sekunden|stunden|minuten)$", re.IGNORECASE)
+_NOT_COUNTED_END = re.compile(rf"(?:{'|'.join(_lexicon.both('TIME_ENDINGS'))})$", re.IGNORECASE)
 # multi-word nouns ("data centres") need explicit spaces: FIGURE_RE is a VERBOSE pattern
 _COUNT_RE = COUNT_NOUNS.replace(" ", r"[ \u00a0]+")
-DEADLINE_CUE = re.compile(
-    r"(?:frist|deadline|innerhalb(?: von)?|binnen|within|laufzeit|zeitraum von|for the next|über die nächsten"
-    r"|in den nächsten|in the next|dauer|befristet auf|zeit)\W{0,3}(?:\w+\W+){0,2}$",
-    re.IGNORECASE,
-)
+DEADLINE_CUE = re.compile(rf"(?:{'|'.join(_lexicon.both('DEADLINE_CUES'))})\W{{0,3}}(?:\w+\W+){{0,2}}$", re.IGNORECASE)
 
 _UNIT_ALT = "|".join(
     re.escape(u)
@@ -193,37 +125,19 @@ SINGLE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "ab 2029 Chips", "since 2020 users": a year before a counted noun is a date, not a count
-YEAR_LEAD = re.compile(
-    r"(?:^|[^\w])(?:ab|seit|bis|von|vor|nach|im|in|jahr|from|since|by|until|before|after|in|year)[ \u00a0]*$",
-    re.IGNORECASE,
-)
+YEAR_LEAD = re.compile(rf"(?:^|[^\w])(?:{'|'.join(_lexicon.both('YEAR_LEADS'))})[ \u00a0]*$", re.IGNORECASE)
 
+# the words before a figure that set its bound (lexicon BOUNDS), tried in this order
 BOUND_RE: list[tuple[str, re.Pattern[str]]] = [
     (b, re.compile(rf"(?:^|[^\w])(?:{p})[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE))
     for b, p in [
-        (
-            "lt",
-            r"(?:deutlich|weit|klar|knapp|well|far|just|slightly)\s+"
-            r"(?:unter|weniger als|under|below|less than)"
-            r"|weniger als|unter|unterhalb von|less than|fewer than|under|below",
-        ),
-        ("le", r"bis zu|höchstens|maximal|max\.|up to|no more than|at most|not more than"),
-        ("ge", r"mindestens|wenigstens|at least|no less than|not less than"),
-        ("gt", r"mehr als|über|oberhalb von|more than|over|above|upwards of|in excess of"),
-        (
-            "approx",
-            r"rund|etwa|ungefähr|circa|ca\.|fast|knapp|beinahe|nahezu|gut|eher bei|eher|schätzungsweise"
-            r"|about|around|almost|nearly|roughly|approximately|close to|some|an estimated|estimated",
-        ),
+        (bound, "|".join(w.replace(" ", r"\s+") for w in [*_de.BOUNDS[bound], *_en.BOUNDS[bound]]))
+        for bound in ("lt", "le", "ge", "gt", "approx")
     ]
 ]
-RANGE_LEAD = re.compile(rf"(?:zwischen|between|von|from)[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE)
-RATE_RE = re.compile(
-    r"\b(?:jährlich|pro jahr|im jahr|jedes jahr|per year|a year|annually|each year|yearly|monatlich"
-    r"|pro monat|per month|a month|per annum|p\.a\.)\b",
-    re.IGNORECASE,
-)
-PER_ITEM_RE = re.compile(r"\b(?:jeweils|je|pro|each|per|apiece)\b[^.;:!?]{0,20}$", re.IGNORECASE)
+RANGE_LEAD = re.compile(rf"(?:{'|'.join(_lexicon.both('RANGE_LEADS'))})[ \u00a0]*(?:{_PRE})?[ \u00a0]*$", re.IGNORECASE)
+RATE_RE = re.compile(rf"\b(?:{'|'.join(_lexicon.both('RATE_WORDS'))})\b", re.IGNORECASE)
+PER_ITEM_RE = re.compile(rf"\b(?:{'|'.join(_lexicon.both('PER_ITEM_WORDS'))})\b[^.;:!?]{{0,20}}$", re.IGNORECASE)
 _NOT_ITEM = (
     r"(?!\s+(?:jahr|monat|woche|tag|quartal|stunde|minute|sekunde|year|month|week|day|annum|quarter|hour"
     r"|minute|second)\b)"
@@ -539,33 +453,22 @@ _NOT_COUNTED_NOUNS = frozenset(_lexicon.both("NOT_COUNTED_NOUNS"))
 # "12 von 30 Stimmen", "3 out of 10 people": the second number of a share counts nothing by itself
 _SHARE_BEFORE = re.compile(r"\d[ \u00a0]+(?:von|of|out of|aus)[ \u00a0]+$", re.IGNORECASE)
 # nouns after a number that measure rather than count ("300 Kilometer", "200 Punkte", "100 Mal")
-NOT_COUNTED = re.compile(
-    r"(?:meter|metern|kilometer|kilometern|zentimeter|millimeter|meilen|grad|punkte|punkten|mal|male|uhr|stück"
-    r"|stunden|minuten|sekunden|byte|bytes|bit|volt|ampere|kalorien|seiten|zeichen|wörter|prozentpunkte"
-    r"|miles|times|points|degrees|hours|minutes|seconds|metres|meters|kilometres|kilometers|feet|inches|yards"
-    r"|pounds|bytes|gigabytes|terabytes|petabytes|votes|pages|words|ounces|gallons|barrels|basis|years|months"
-    r"|weeks|days|decades|jahrzehnte|euros|dollars|cents|lakhs|crores|shares|aktien)$",
-    re.IGNORECASE,
-)
+NOT_COUNTED = re.compile(rf"(?:{'|'.join(_lexicon.both('MEASURE_NOUNS'))})$", re.IGNORECASE)
 # a number right after a label is a label: "Paragraf 7", "Platz 1", "Typ 200", "Allee 107", "Road 12"
 _LABEL_BEFORE = re.compile(
-    r"(?:^|[^\w.])(?:nr|no|nummer|number|platz|typ|type|modell|model|version|paragraf|paragraph|artikel|art"
-    r"|absatz|abs|kapitel|chapter|section|seite|page|tweet|beitrag|folge|teil|part|punkt|rang|stufe|level"
-    r"|klasse|kw|kalenderwoche|quartal|linie|gleis|zimmer|raum|room|haus|bus|tempo|flug|flight|route)\.?"
-    r"[ \u00a0]*$",
+    rf"(?:^|[^\w.])(?:{'|'.join(_lexicon.both('LABEL_WORDS'))})\.?[ \u00a0]*$",
     re.IGNORECASE,
 )
 # what a count may be said of before the number: "headcount would stay at about 76,000"
 _COUNT_MEASURE_BEFORE = re.compile(
-    r"(?:^|[^\w-])(?P<noun>headcount|head count|workforce|belegschaft|mitarbeiterzahl"
-    r"|beschäftigtenzahl|nutzerzahl|kundenzahl|zahl der (?:mitarbeiter|beschäftigten|stellen|arbeitsplätze"
-    r"|nutzer|kunden)|number of (?:employees|staff|jobs|users|customers|workers))\b"
+    rf"(?:^|[^\w-])(?P<noun>{'|'.join(_lexicon.both('COUNT_MEASURES'))})\b"
     r"[^\d.;:!?()\n]{0,45}$",
     re.IGNORECASE,
 )
 _TIME_NOUN = re.compile(
-    r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahr|monat|quartal"
-    r"|halbjahr|frühjahr|sommer|herbst|winter|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    # month names written out (an abbreviation is the start of a longer name), nouns of time, weekdays
+    "|".join([*(m for m in _de.MONTHS if not any(o != m and o.startswith(m) for o in _de.MONTHS)),
+              *_de.TIME_NOUNS, *_de.WEEKDAYS]),
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:„“\"»]\s*|\n\s*)$")
@@ -648,10 +551,7 @@ def _bare_count(
 
 
 # words that end like an adjective but are not one ("2.500 sollen Stellen")
-_FUNCTION_ADJ = frozenset(
-    "sollen sollten werden wurden haben hatten können müssen dürfen wollen seien sind waren diese jene "
-    "alle keine andere einer eine einen einem jeder jede".split()
-)
+_FUNCTION_ADJ = frozenset(_lexicon.both("NOT_ADJECTIVES"))
 # "statt 2.500 sollen nur noch 1.800 Stellen", "1.800 statt 2.500 Stellen", "von 2,8 auf 2,1 Milliarden Euro",
 # "from 40 to 55 percent": the first number of the pair takes the unit of the second
 _PAIR_LEAD = re.compile(

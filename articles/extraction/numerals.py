@@ -28,7 +28,7 @@ WORD = re.compile(r"(?<![\w-])[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+
 _SCALE_WORD = re.compile(
     rf"(?:{'|'.join(p for p, _ in [*of('de').SCALES, *of('en').SCALES])})\Z", re.IGNORECASE
 )
-_KEEP = frozenset({"ein", "eine", "eins", "einen", "einem", "einer", "one", "a", "an", "null", "zero", "nil"})
+_KEEP = frozenset(both("NUMBER_WORDS_KEPT"))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -77,15 +77,21 @@ class Numerals:
 
 
 # every number word of a language contains one of these (text2num's vocabulary, by stem)
-_ROOTS = {
-    "de": ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
-           "ßig", "ssig", "zig", "hundert", "tausend"),
-    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
-           "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"),
-}
+_ROOTS = {lang: tuple(of(lang).NUMBER_ROOTS) for lang in ("de", "en")}
 _HALF = {"en": re.compile(r"\bhalf an? (?=(?:million|billion|trillion)\b)", re.IGNORECASE),
          "de": re.compile(r"\b(?:eine )?halbe (?=(?:million|milliarde|billion)\b)", re.IGNORECASE)}
 _DOZEN = re.compile(rf"\b(?:{'|'.join(both('DOZEN'))})\b", re.IGNORECASE)
+# "Dutzende Millionen", "tens of millions of": from two tens to below a hundred of the scale (a range);
+# "Dutzende", "dozens of" before anything else: at least two dozen
+TENS_LOW, TENS_HIGH, DOZENS_LOW = 20, 99, 24
+_TENS = {
+    lang: re.compile(
+        rf"\b(?:{'|'.join(of(lang).TENS_OF)})\s+({'|'.join(of(lang).TENS_OF_SCALES)})\b(?:\s+of\b)?", re.IGNORECASE
+    )
+    for lang in ("de", "en")
+}
+_DOZENS = {lang: re.compile(rf"\b(?:{'|'.join(of(lang).DOZENS_OF)})\b", re.IGNORECASE) for lang in ("de", "en")}
+_AT_LEAST = {"de": "mindestens", "en": "at least"}
 
 
 def _german_noun(text: str, m: re.Match[str]) -> bool:
@@ -112,6 +118,11 @@ def rewrite(text: str, language: str) -> Numerals:
     edits: list[tuple[int, int, str]] = []
     for m in _HALF[lang].finditer(text):
         edits.append((m.start(), m.end(), ("0,5 " if lang == "de" else "0.5 ")))
+    for m in _TENS[lang].finditer(text):
+        edits.append((m.start(), m.end(), f"{TENS_LOW}-{TENS_HIGH} {m.group(1)}"))
+    for m in _DOZENS[lang].finditer(text):
+        if not any(a <= m.start() < b for a, b, _ in edits):
+            edits.append((m.start(), m.end(), f"{_AT_LEAST[lang]} {DOZENS_LOW}"))
     for m in _DOZEN.finditer(text):
         if not any(a <= m.start() < b for a, b, _ in edits):
             edits.append((m.start(), m.end(), "12"))

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from articles.lexicon import alternation, both
+
 from . import dates, numbers
 from .names import NameBook
-from .quotes import find_quotes, is_statement
+from .quotes import find_quotes, is_statement, outside_quotes
 from .sentences import split_sentences
 from .speakers import SpeakerRules
 from .topics import _fold, _key_terms, _topic_terms, salient_terms, topic_candidates
@@ -77,6 +79,41 @@ def _nearest_currency(body: str, pos: int, default: str | None) -> str | None:
     return default
 
 
+# how far a speaker's dated quote dates the speaker's next quotes: a few paragraphs (a whole article when the
+# day was given with an occasion of speaking)
+SAID_ON_REACH = 1500
+OCCASION_RE = re.compile(rf"\b(?:{alternation(both('OCCASION_NOUNS'), escape=True)})\b", re.IGNORECASE)
+
+
+def _said_on(said_on: dict[str, tuple[dt.date, int]], speaker: str, pos: int) -> dt.date | None:
+    """The day of the speaker's last dated quote whose reach goes past `pos`; "Ng" is the "Ng Yat" quoted
+    before (one name's words within the other's)."""
+    mine = {_fold(t) for t in speaker.split()}
+    for name, (day, reach) in reversed(said_on.items()):
+        theirs = {_fold(t) for t in name.split()}
+        if (mine <= theirs or theirs <= mine) and pos < reach:
+            return day
+    return None
+
+
+def _second_half(body: str, q, previous) -> bool:
+    """ "“With a little patience,” Weller says, “forests come back.”": the short rest of a quote split by its
+    attribution is a statement too (the first half was one)."""
+    if previous is None or not q.closed:
+        return False
+    prev_q = previous[0]
+    gap = body[(prev_q.close + 1 if prev_q.closed else prev_q.end) : q.open]
+    inner = body[q.start : q.end]
+    return (
+        inner[:1].islower()
+        and len(re.findall(r"\w+", inner)) >= 2
+        and len(gap) <= 80
+        and "\n" not in gap
+        and gap.rstrip().endswith(",")
+        and not re.search(r"[.!?]", gap)
+    )
+
+
 def extract(body: str, *, language: str, published_on: dt.date | None, title: str = "") -> list[ClaimDraft]:
     art = Document(body, language, published_on, title)
     lang = art.language
@@ -94,9 +131,12 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
     quotes = find_quotes(body)
     previous_date: dt.date | None = None
     previous_quote = None
+    # the day each speaker's last quote was said, when the text gave it, and how far into the body it dates
+    # the speaker's next quotes
+    said_on: dict[str, tuple[dt.date, int]] = {}
     for q in quotes:
         inner = body[q.start : q.end]
-        if not is_statement(inner):
+        if not (is_statement(inner) or _second_half(body, q, previous_quote)):
             continue
         speaker, ctx, header_date = art.speaker_for(q, quotes)
         if speaker is None:
@@ -105,6 +145,7 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
         if speaker is None:
             continue
         previous_quote = (q, speaker)
+        ctx = outside_quotes(ctx)  # "“We will have it by June 1,” she said": June 1 is not when she said it
         stated = None
         if header_date:
             stated = dates.find_date(header_date, lang, published_on, previous_date)
@@ -112,9 +153,17 @@ def extract(body: str, *, language: str, published_on: dt.date | None, title: st
             stated = dates.find_date(ctx, lang, published_on, previous_date)
         if stated is None:
             stated = art.date_said_before(q, speaker, lang, previous_date)
+        if stated is None:
+            # "“…,” Corvin said on Wednesday. … “…,” she told reporters later": a speaker's quotes with no day
+            # of their own were said on the day of the speaker's last quote that gave one
+            stated = _said_on(said_on, speaker, q.open)
         source = ""
         if stated is not None:
             previous_date = stated
+            # a day given with an occasion of speaking ("in a media briefing on Tuesday") dates the speaker's
+            # later quotes in the whole article; any other only those within SAID_ON_REACH characters
+            said_on.pop(speaker, None)  # kept in the order the days were given: the last one first on lookup
+            said_on[speaker] = (stated, len(body) if OCCASION_RE.search(ctx) else q.close + SAID_ON_REACH)
             source = "stated"
         elif published_on is not None:
             stated, source = published_on, "reported"  # no day given: said by the day it was reported

@@ -7,36 +7,55 @@ and its people (NameBook).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
-from articles.lexicon import both
+from articles.lexicon import alternation, both, both_map
 
 from . import dates
 from .names import STOPWORDS, display_name, find_people, first_name_gender, first_names, is_role
-from .quotes import Quote, is_statement
+from .quotes import Quote, find_quotes, is_statement
 from .topics import _fold
 
 # verbs of saying and the words that attribute a statement ("laut", "so", "according"), both languages
-SPEECH = "|".join(sorted({*both("SPEECH_VERBS"), *both("ATTRIBUTION_WORDS")}, key=len, reverse=True))
+SPEECH = "|".join(
+    sorted(
+        {*both("SPEECH_VERBS"), *both("SPEECH_VERBS_MORE"), *both("ATTRIBUTION_WORDS"), *both("IMPERSONAL_SPEECH")},
+        key=len,
+        reverse=True,
+    )
+)
+# "told Reuters": the person after such a verb listens; "sagt X über Y und erklärt": the second verb's subject
+# is the first one's
+ADDRESSEE_RE = re.compile(rf"(?:{alternation(both('ADDRESSEE_VERBS'))})", re.IGNORECASE)
+_JOINED_VERB = re.compile(rf"\b(?:{alternation(both('COORDINATORS'))})\s+$", re.IGNORECASE)
+_APPOSITION_ROLES = alternation(both("APPOSITION_ROLES"))
+_APPOSITION_START = re.compile(rf",\s+(?:[a-zäöüß]|(?:{_APPOSITION_ROLES})\b)")
+# a clause of indirect speech ("Niemand habe ihr gesagt, …"): it reports what the person named before said
+REPORTED_RE = re.compile(rf"\b(?:{alternation(both('REPORTED_SPEECH'))})\b")
+# "schickt sie", "sagte sie": "sie" after a verb in the third person singular is a woman as subject
+_SIE_SUBJECT = re.compile(r"\b[a-zäöüß]+te? (sie)\b")
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 AFTER_RE = re.compile(rf"^[\s,.–—-]*(?:{SPEECH})\b", re.IGNORECASE)
 CAP_TOKEN = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)")
-PRONOUN_RE = re.compile(r"\b(?:[Ee]r|[Hh]e|[Ss]he)\b")
-PRONOUN_GENDER = {"er": "m", "he": "m", "she": "f", "sie": "f"}
+# subject pronouns with a gender ("sie" is read apart: it is also "they"); from the lexicon's PRONOUNS
+PRONOUN_GENDER = {w: g for w, g in both_map("PRONOUNS").items() if g}
+PRONOUN_RE = re.compile(
+    rf"\b(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in sorted(PRONOUN_GENDER) if w != 'sie')})\b"
+)
 _SIE_AFTER = re.compile(r"^\s*sie\b")
 _WORD_BEFORE_NAME = re.compile(r"([\w.-]+)[ \t]+$")
-_DEF_ROLE = re.compile(r"\b(?:der|die|des|dem|the)\s+([\w-]+)", re.IGNORECASE)
-TITLE_GENDER = {"frau": "f", "mrs": "f", "ms": "f", "miss": "f", "herr": "m", "herrn": "m", "mr": "m"}
+_DEF_ROLE = re.compile(rf"\b(?:{alternation(both('DEFINITE_ARTICLES'))})\s+([\w-]+)", re.IGNORECASE)
+TITLE_GENDER = both_map("TITLES")
 NAME_FIRST_RE = re.compile(rf"^[\s,.–—-]*([^.;:!?\n]{{1,70}}?)\s(?i:{SPEECH})\b")
 HANDLE_LINE = re.compile(r"^\s*(?P<name>[^@\n(]{3,60}?)\s*\(?@\w+\)?\s*(?:[–—·|-]\s*)?(?P<date>[^\n]{0,40})$")
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "the", "ein", "eine", "einen", "a", "an"}
+ARTICLES = frozenset(both("ARTICLES"))
 # an apposition between a name and its verb of saying: ", a former investor in the company," / ", Chef von X,"
-APPOSITION_RE = re.compile(r",\s+(?:[a-zäöüß][^,]{0,60}|(?:Chef|Chefin|CEO|Gründer|Gründerin)\b[^,]{0,50}),?\s*$")
+APPOSITION_RE = re.compile(rf",\s+(?:[a-zäöüß][^,]{{0,60}}|(?:{_APPOSITION_ROLES})\b[^,]{{0,50}}),?\s*$")
 # a sentence that reports someone speaking ("wrote in a memo yesterday", "Widerspruch kam gestern von ..."):
 # its date is the date of that speaker's quote that follows
 SPEECH_ACT_RE = re.compile(
-    rf"\b(?:{SPEECH}|widerspruch|kritik|interview|memo|rede|statement|erklärung|mitteilung|brief|letter"
-    r"|pressekonferenz|press conference|speech|remarks|vorgestellt|vorstellte|präsentiert\w*|presented|unveiled)\b",
+    rf"\b(?:{SPEECH}|{alternation([*both('SPEECH_ACT_NOUNS'), *both('MESSAGE_NOUNS')], escape=True)})\b",
     re.IGNORECASE,
 )
 
@@ -64,21 +83,118 @@ def _clause_end(text: str) -> int:
 
 
 # "schreibt ein Sprecher des Bundestages", "said a spokesman for Harbor Grid": an unnamed voice of an organisation
-_ORG_VOICE = re.compile(
-    r"^\s*(?:ein|eine|einer|a|an|the)\s+(?:[a-zäöüß]\w*\s+)?(?P<role>[\w-]+)\s+(?:der|des|vom|von|of|for|at|from)"
-    r"\s+(?:the\s+)?(?P<org>[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){0,3})"
+# The organisation's name: capitalised words, with "and"/"und"/"of" between them ("Universities and Colleges
+# Employers' Association").
+_ORG_NAME = (
+    rf"[A-ZÄÖÜ][\w&.’'-]*(?:\s+(?:(?:{alternation(both('NAME_JOINERS'), escape=True)})\s+)?[A-ZÄÖÜ][\w&.’'-]*){{0,5}}"
 )
+_ORG_VOICE_TEXT = (
+    r"(?i:ein|eine|einer|a|an|the)\s+(?:[a-zäöüß]\w*\s+)?(?P<role>[\w-]+)\s+(?P<prep>der|des|vom|von|of|for|at|from)"
+    rf"\s+(?:the\s+)?(?P<org>{_ORG_NAME})"
+)
+_ORG_VOICE = re.compile(r"^\s*" + _ORG_VOICE_TEXT)
+_ORG_VOICE_ANY = re.compile(r"\b" + _ORG_VOICE_TEXT)
+
+
+# "das Unternehmen", "the company", "der Konzern": a company spoken of by its kind, standing for the company
+# the article named before ("Die Kessler Logistik AG …", "Der Logistikkonzern Vantor …", "Grid operator Harbor
+# Grid …")
+_COMPANY = alternation(both("COMPANY_NOUNS"))
+_LEGAL = alternation(both("LEGAL_FORMS"), escape=True)
+_COMPANY_PHRASE = re.compile(rf"^[\s,]*(?i:der|die|das|the)\s+(?:[a-zäöüß][\w-]*\s+)?[\w-]*(?i:{_COMPANY})\b")
+_CAPS = r"[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*){0,3}"
+_COMPANY_DECLARED = re.compile(
+    rf"(?<![\w-])(?P<legal>{_CAPS}\s(?:{_LEGAL}))(?![\w])|\b[\w-]*(?i:{_COMPANY})\s+(?P<kind>{_CAPS})"
+)
+# "teilte die Nordwest Bahn mit": a name of two or more capitalised words after the article
+_NAMED_AFTER = re.compile(r"^[\s,]*(?i:der|die|das|the)\s+(?P<org>[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*){1,3})")
+
+
+# "in einer Mitteilung des Stadtwerks", "in a statement from the Tarvin Water Board": who a document speaks for
+_STATEMENT_OF = re.compile(
+    rf"\b(?i:in|laut|according to)\s+(?i:einer|einem|der|dem|a|an|the|its|their)\s+(?:[a-zäöüß][\w-]*\s+)?"
+    rf"(?i:{alternation(both('SPEECH_ACT_NOUNS'), escape=True)})\s+(?P<prep>des|der|vom|von|of|from|by)\s+(?:the\s+)?"
+    rf"(?P<org>{_ORG_NAME})"
+)
+# "die 61-Jährige", "the 61-year-old": a person named by age (a pronoun with the article's gender)
+_AGE_NOUN = re.compile(rf"\b(?i:der|die|the)\s+\d{{1,3}}-(?i:{alternation(both('AGE_NOUNS'), escape=True)})\b")
+
+
+def _pronoun_gender(token: str) -> str | None:
+    low = token.casefold()
+    if low in PRONOUN_GENDER:
+        return PRONOUN_GENDER[low]
+    return {"die": "f", "der": "m"}.get(low.split()[0]) if " " in low else None
+
+
+def _genitive_stem(org: str) -> str:
+    """ "Landtages" -> "Landtag", "Stadtwerks" -> "Stadtwerk": the name a genitive after "des" stands for."""
+    if " " in org:
+        return org
+    if org.endswith("es") and len(org) > 6:
+        return org[:-2]
+    if org.endswith("s") and not org.endswith("ss"):
+        return org[:-1]
+    return org
+
+
+def _statement_of(text: str) -> str | None:
+    m = _STATEMENT_OF.search(text)
+    if not m:
+        return None
+    org = m.group("org").rstrip(".’'")
+    return _genitive_stem(org) if m.group("prep") == "des" else org
+
+
+def _org_name(m: re.Match[str]) -> str | None:
+    if not is_role(m.group("role")):
+        return None
+    org = m.group("org").rstrip(".’'")
+    # the genitive after "des" is not the name: "eines Sprechers des Landtages" speaks for the Landtag
+    return _genitive_stem(org) if m.group("prep") == "des" else org
 
 
 def _organisation_voice(text: str) -> str | None:
     m = _ORG_VOICE.match(text)
-    if m and is_role(m.group("role")):
-        return m.group("org").rstrip(".")
+    return _org_name(m) if m else None
+
+
+def _organisation_voice_in(text: str) -> str | None:
+    """ "A spokesperson for the X Association said …": the organisation an unnamed voice in `text` speaks for."""
+    for m in _ORG_VOICE_ANY.finditer(text):
+        got = _org_name(m)
+        if got:
+            return got
     return None
 
 
 class SpeakerRules:
     """The speaker rules of a Document (see articles.extraction.pipeline)."""
+
+    @functools.cached_property
+    def companies(self) -> list[tuple[int, str]]:
+        """(position, name) of each company the body introduces as one, in text order."""
+        out = []
+        for m in _COMPANY_DECLARED.finditer(self.body):
+            name = (m.group("legal") or m.group("kind")).split()
+            while name and (_fold(name[0]) in STOPWORDS or is_role(name[0])):
+                name = name[1:]
+            if (name and not self.book.resolve(name[0])) or (name and len(name) > 1 and m.group("legal")):
+                out.append((m.start(), " ".join(name)))
+        return out
+
+    def _organisation_speaking(self, text: str, pos: int) -> str | None:
+        """The organisation `text` (at body position `pos`) opens with in a speaker position: "das Unternehmen"
+        (the company named last before it) or a name of several capitalised words ("die Nordwest Bahn")."""
+        if _COMPANY_PHRASE.match(text):
+            named = [name for at, name in self.companies if at < pos]
+            return named[-1] if named else None
+        m = _NAMED_AFTER.match(text)
+        if m:
+            words = m.group("org").split()
+            if not any(_fold(w) in STOPWORDS or is_role(w) or self.book.resolve(w) for w in words):
+                return m.group("org")
+        return None
 
     def _mentions(self, text: str) -> list[tuple[int, int, str | None]]:
         """People named in `text`: (start, end, display name); a pronoun gives name None."""
@@ -108,6 +224,9 @@ class SpeakerRules:
             ):
                 out.append((pos, m.end(), tok))  # a first name on its own ("unser Friedrich"), not "die Lage"
         out += [(pm.start(), pm.end(), None) for pm in PRONOUN_RE.finditer(text)]
+        if self.language == "de":
+            out += [(pm.start(1), pm.end(1), None) for pm in _SIE_SUBJECT.finditer(text)]
+        out += [(am.start(), am.end(), None) for am in _AGE_NOUN.finditer(text)]
         out.sort()
         return out
 
@@ -122,18 +241,34 @@ class SpeakerRules:
             return None
         pick = found[0]
         if near_verb:
-            verbs = list(SPEECH_RE.finditer(text))
+            verbs = [
+                v
+                for v in SPEECH_RE.finditer(text)
+                # a capitalised German verb inside a sentence is a noun: "ein Schreiben von Y"
+                if not (self.language == "de" and v.group(0)[:1].isupper() and text[: v.start()].strip())
+            ]
             if verbs:
-                v = verbs[-1]
+                k = len(verbs) - 1
+                while k > 0 and _JOINED_VERB.search(text, max(0, verbs[k].start() - 8), verbs[k].start()):
+                    k -= 1  # "sagt X über Y und erklärt": the subject of the first verb
+                v = verbs[k]
+                cands = found
+                if ADDRESSEE_RE.fullmatch(v.group(0)):
+                    cands = [mn for mn in found if mn[1] <= v.start()] or found  # "X told Y": Y listens
 
                 def dist(mn: tuple[int, int, str | None]) -> int:
                     return v.start() - mn[1] if mn[1] <= v.start() else mn[0] - v.end() + 1
 
-                pick = min(found, key=lambda mn: (dist(mn), mn[0]))
+                pick = min(cands, key=lambda mn: (dist(mn), mn[0]))
+                if text[: v.start()].rstrip().endswith(","):
+                    # "Ian Holt, the director of the Lindholm Institute, told …": the name before the apposition
+                    appos = [mn for mn in cands if mn[1] <= v.start() and _APPOSITION_START.match(text, mn[1])]
+                    if appos:
+                        pick = appos[-1]
         name = pick[2]
         if name is not None:
             return name
-        return self._antecedent(offset, PRONOUN_GENDER.get(text[pick[0] : pick[1]].casefold()), depth)
+        return self._antecedent(offset, _pronoun_gender(text[pick[0] : pick[1]]), depth)
 
     def _gender(self, text: str, start: int, name: str) -> str | None:
         """ "f" or "m" when the text says so ("Staatssekretärin Theresa Lindner", "Frau Roth", "Mr Berg", a
@@ -164,6 +299,9 @@ class SpeakerRules:
                 named = [mn for mn in named if self._gender(text, mn[0], mn[2]) in (None, gender)]
             if named:  # the sentence's first name: its subject more often than not ("Lindqvist, der Okafor ...")
                 return named[0][2]
+            org = _organisation_voice_in(text)
+            if org:  # "A spokesperson for the X Association said …" … "he said": he speaks for it
+                return org
             if found:  # only a pronoun: it stands for someone further back
                 return self._antecedent(s, gender, depth + 1)
         return None
@@ -198,17 +336,33 @@ class SpeakerRules:
         Dienstag")."""
         last = _fold(speaker.split()[-1])
         i = self.sentence_index(q.open)
+        # a quote whose own sentence does not name its speaker ("Er habe …: »…«") goes on the sentence before
+        own = self.sentences[i] if self.sentences else (q.open, q.open)
+        goes_on = _fold(self.body[own[0] : max(own[1], q.end)]).find(last) < 0
         for j in range(i - 1, max(-1, i - 3), -1):
             s, e = self.sentences[j]
-            sent = self.body[s:min(e, q.open)]
+            sent = self.unquoted[s : min(e, q.open)]
             if not SPEECH_ACT_RE.search(sent):
                 continue
             if _fold(sent).find(last) < 0:
                 role = self._role_of(speaker)
+                # "Am 4. Mai dann eine knappe Mail. Er habe …: »…«": a message with nobody named, just before
+                unnamed = goes_on and j == i - 1 and not self._mentions(sent)
                 if not (role and self._names_role(sent, role)):
-                    continue
+                    day = dates.find_date(sent, language, self.published_on, previous) if unnamed else None
+                    if day is None:
+                        continue
+                    return day
             return dates.find_date(sent, language, self.published_on, previous)
         return None
+
+    @functools.cached_property
+    def unquoted(self) -> str:
+        """The body with the words of its quotes blanked (same length): a date inside a quote is no date said."""
+        chars = list(self.body)
+        for x in find_quotes(self.body):
+            chars[x.start : x.end] = " " * (x.end - x.start)
+        return "".join(chars)
 
     def _role_of(self, speaker: str) -> str | None:
         """The role word the article puts before the speaker's name ("Umweltminister"), folded; None if none."""
@@ -257,12 +411,19 @@ class SpeakerRules:
                 # "…“, sagte sie": a woman named in the sentences before ("sagten sie" would be several)
                 who = self._antecedent(after_start + am.end(), "f")
             if who is None:
+                who = self._organisation_speaking(rest, after_start + am.end())
+            if who is None:
                 who = self._bare_speaker(after, before_verb=False)
             if who:
                 return who, after, None
+        who = _statement_of(after[: _clause_end(after)])
+        if who:  # "…“, heißt es in einer Mitteilung des Stadtwerks", "… in a statement from the X Board"
+            return who, after, None
         nm = NAME_FIRST_RE.match(after)
         if nm and not SPEECH_RE.search(nm.group(1)):
             who = self._person_in(nm.group(1), after_start + nm.start(1))
+            if who is None:
+                who = self._organisation_speaking(nm.group(1), after_start + nm.start(1))
             if who is None:
                 # "…," Ortiz, a former investor, told Bloomberg: the name before an apposition
                 named = APPOSITION_RE.sub("", nm.group(1))
@@ -301,6 +462,8 @@ class SpeakerRules:
             who = self._person_in(before, ctx_start, near_verb=True)
             if who is None:
                 who = self._bare_speaker(stripped, before_verb=True)
+            if who is None and SPEECH_RE.search(before):
+                who = self._organisation_speaking(before, ctx_start)
             if who:
                 return who, before + " " + after, None
         return None, before, None
@@ -314,6 +477,14 @@ class SpeakerRules:
         who = self._person_in(text, s, near_verb=True)
         if who is None:
             who = self._bare_speaker(text, before_verb=True) or self._bare_speaker_after(text)
+        if who is None:  # "…, teilte das Unternehmen mit", "the company said"
+            for v in SPEECH_RE.finditer(text):
+                who = self._organisation_speaking(text[v.end() :], s + v.end())
+                if who is None and v.start() > 0:
+                    clause = text[: v.start()].rsplit(",", 1)[-1]
+                    who = self._organisation_speaking(clause, s + v.start() - len(clause))
+                if who:
+                    break
         return who
 
     def _bare_speaker_after(self, text: str) -> str | None:
@@ -325,18 +496,33 @@ class SpeakerRules:
 
     def speaker_from_context(self, q: Quote, previous: tuple[Quote, str] | None) -> str | None:
         """For a quote no rule of speaker_for attributes: the person the sentence before it reports speaking
-        ("Auf Nachfrage sagt Keuter, er könne sich nicht erinnern. „…“", "laut X … . „…“"), else the speaker
-        of the quote just before it that it goes on ("“A,” X said. “B.”", and a quote opening the paragraph
-        after one that ended with "he said")."""
+        ("Auf Nachfrage sagt Keller, er könne sich nicht erinnern. „…“", "laut X … . „…“"), the person reported
+        just before when the quote stands in indirect speech with nobody named ("Niemand habe ihr gesagt, „…“"),
+        else the speaker of the quote just before it that it goes on ("“A,” X said. “B.”", and a quote opening
+        the paragraph after one that ended with "he said")."""
         body = self.body
         si = self.sentence_index(q.open)
-        s_start = self.sentences[si][0] if self.sentences else 0
-        opens_sentence = not body[min(s_start, q.open) : q.open].strip(" \t\n„“\"»«(")
+        s_start = min(self.sentences[si][0], q.open) if self.sentences else 0
+        lead = body[s_start : q.open]
+        opens_sentence = not lead.strip(" \t\n„“\"»«(")
         if opens_sentence and si > 0:
             ps, pe = self.sentences[si - 1]
             prev_sentence = body[ps:pe]
-            if SPEECH_RE.search(prev_sentence) and not QUOTE_MARK_RE.search(prev_sentence):
+            if SPEECH_RE.search(prev_sentence) and not self._holds_statement(prev_sentence):
                 who = self._person_in(prev_sentence, ps, near_verb=True)
+                if who:
+                    return who
+        elif (
+            si > 0
+            and REPORTED_RE.search(lead)
+            and not QUOTE_MARK_RE.search(lead)
+            and not any(mn[2] for mn in self._mentions(lead))
+        ):
+            for j in range(si - 1, max(-1, si - 3), -1):
+                ps, pe = self.sentences[j]
+                if self._holds_statement(body[ps:pe]):
+                    break
+                who = self._person_in(body[ps:pe], ps, near_verb=True)
                 if who:
                     return who
         if previous is None:
@@ -350,7 +536,20 @@ class SpeakerRules:
             return None
         if breaks == 1 and not gap.rstrip(" \t").endswith("\n"):
             return None  # the quote does not open its paragraph
+        # the previous quote's own attribution (", schreibt ein Anwalt im Auftrag von Y.") may name others
+        attribution = breaks == 0 and bool(AFTER_RE.match(gap) or NAME_FIRST_RE.match(gap)) and len(
+            _END_MARK.findall(gap.rstrip() + " ")
+        ) <= 1
         named = {mn[2] for mn in self._mentions(gap) if mn[2] is not None}
-        if named - {prev_speaker} and not any(prev_speaker.endswith(n) or n.endswith(prev_speaker) for n in named):
+        if (
+            not attribution
+            and named - {prev_speaker}
+            and not any(prev_speaker.endswith(n) or n.endswith(prev_speaker) for n in named)
+        ):
             return None  # someone else is named between the two
         return prev_speaker
+
+    @staticmethod
+    def _holds_statement(text: str) -> bool:
+        """Whether `text` quotes a statement (a scare-quoted word like „Sonderfonds“ is none)."""
+        return any(is_statement(text[x.start : x.end]) for x in find_quotes(text))

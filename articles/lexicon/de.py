@@ -231,3 +231,128 @@ REVISION_WORDS = ["korrigiert", "korrigierte", "korrigieren", "revidiert", "revi
 # Common nouns that say little about what two claims share (generic in news about money and projects).
 GENERIC_TERMS = ["investitionen", "investition", "milliarden", "geld", "projekt", "plan", "ki", "wert", "ziel",
                  "unternehmen", "regierung"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Speakers and dates said (issue 11, parts 2 and 3; added by the quotes work, kept apart from the judge's lists)
+# ------------------------------------------------------------------------------------------------------------
+
+# Demonstrative pronouns that open a sentence ("Dies erklärte …"): never a speaker's name (German grammar's
+# demonstratives).
+DEMONSTRATIVES = ["dies", "dieses", "jenes", "solches", "derlei"]
+# Messages a statement is made in, beside SPEECH_ACT_NOUNS: written channels news report ("eine Mail von X").
+MESSAGE_NOUNS = ["mail", "e-mail", "nachricht", "whatsapp-nachricht", "sms", "tweet", "post", "schreiben"]
+# Konjunktiv I (and the Konjunktiv II that stands in for it) of the verbs indirect speech is built with
+# (Duden, Die Grammatik, on indirect speech): a clause with one of these reports what someone said.
+REPORTED_SPEECH = """
+    sei seien habe werde werden könne müsse wolle solle dürfe heiße gebe wisse hätte hätten wäre wären würde
+    """.split()
+# Separable verbs of saying in the forms the list above lacks ("lässt mitteilen", "hat mitgeteilt").
+SPEECH_VERBS_MORE = """
+    mitteilen mitgeteilt teilt hinzugefügt hinzufügen erklärt betont bestätigt
+    """.split()
+# Words that join a second verb to the subject of the first ("sagt X über Y und erklärt"): the second verb
+# has no subject of its own.
+COORDINATORS = ["und", "sowie"]
+# Verbs of saying whose object is the listener ("erzählte ihm"): none in German; the dative stands after the
+# subject ("sagte X dem Y"), which the rules already read.
+ADDRESSEE_VERBS: list[str] = []
+# Spans before an article's day that name no exact day ("vergangene Woche"): days back to the day taken for
+# them (the same weekday a week before, which always lies in the calendar week before the article's).
+RELATIVE_SPANS = {"vergangene woche": 7, "vergangenen woche": 7, "letzte woche": 7, "letzten woche": 7,
+                  "vorige woche": 7, "vorigen woche": 7, "in der vorwoche": 7}
+# "vor zwei Wochen", "vor drei Tagen": a count of these before the article's day
+AGO_BEFORE = ["vor"]
+AGO_AFTER: list[str] = []
+AGO_UNITS = {"tag": 1, "tagen": 1, "woche": 7, "wochen": 7}
+# "am Donnerstag vergangener Woche": a weekday of the calendar week before the article's
+LAST_WEEK_AFTER = ["vergangener woche", "letzter woche", "voriger woche", "der vorwoche"]
+# "in der Nacht von Mittwoch auf Donnerstag": the night ends on the second day
+NIGHT_WORDS = ["nacht"]
+NIGHT_FROM_TO = [("von", "auf")]
+# "heute" is often a comparison ("doppelt so viel wie heute"), not the day something was said: a weekday or
+# "gestern" in the same words wins over it (the order of the date rules, see dates.py).
+WEAK_TODAY = ["heute"]
+# Vague amounts with a clear value (issue 11, part 1): "Dutzende Millionen" is tens of millions (a range from
+# two tens to below a hundred of the scale), "Dutzende" alone at least two dozen.
+TENS_OF = ["dutzende", "dutzenden"]
+TENS_OF_SCALES = ["millionen", "milliarden"]
+DOZENS_OF = ["dutzende", "dutzenden"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Figures: words the figure rules of articles/extraction/numbers.py and numerals.py read (issue 11, part 4:
+# moved here from those modules, unchanged)
+# ------------------------------------------------------------------------------------------------------------
+
+# Number words read directly (text2num reads the others; numerals.py): a German grammar's cardinals.
+NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
+    "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
+}
+# "ein" alone is too common: a number word for 1 counts only before a scale word
+WEAK_NUMBER_WORDS = ["ein", "eine", "einen", "einem", "einer", "eins"]
+# every German number word contains one of these (text2num's vocabulary, by stem): a cheap test before
+# reading words one by one
+NUMBER_ROOTS = ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                "zwanzig", "ßig", "ssig", "zig", "hundert", "tausend"]
+# words text2num reads that the figure rules treat apart ("ein" before a scale word, "null")
+NUMBER_WORDS_KEPT = ["ein", "eine", "eins", "einen", "einem", "einer", "null"]
+# "jährlich", "pro Jahr": a figure per period (a rate), not a total
+RATE_WORDS = ["jährlich", "pro jahr", "im jahr", "jedes jahr", "monatlich", "pro monat", "p\\.a\\."]
+# words before a duration that make it a deadline or a term ("innerhalb von 18 Monaten") (regex stems)
+DEADLINE_CUES = ["frist", "innerhalb(?: von)?", "binnen", "laufzeit", "zeitraum von", "über die nächsten",
+                 "in den nächsten", "dauer", "befristet auf", "zeit"]
+# a number right after one of these is a label, not a count ("Paragraf 7", "Platz 1", "Gleis 4")
+LABEL_WORDS = ["nr", "nummer", "platz", "typ", "modell", "version", "paragraf", "artikel", "art", "absatz", "abs",
+               "kapitel", "seite", "tweet", "beitrag", "folge", "teil", "punkt", "rang", "stufe", "klasse", "kw",
+               "kalenderwoche", "quartal", "linie", "gleis", "zimmer", "raum", "haus", "bus", "tempo", "flug",
+               "route"]
+# words that end like a declined adjective but are verbs or pronouns ("2.500 sollen Stellen …")
+NOT_ADJECTIVES = """
+    sollen sollten werden wurden haben hatten können müssen dürfen wollen seien sind waren diese jene alle keine
+    andere einer eine einen einem jeder jede
+    """.split()
+
+# Speakers: role nouns that may open an apposition in capitals ("Lena Berg, Chefin des Verbands, sagte"), and
+# the definite articles before a role noun ("der Minister") (issue 11, part 4: moved from speakers.py).
+APPOSITION_ROLES = ["Chef", "Chefin", "CEO", "Gründer", "Gründerin"]
+DEFINITE_ARTICLES = ["der", "die", "des", "dem"]
+# words joining the parts of an organisation's name ("Verband für Wasser und Boden")
+NAME_JOINERS = ["und", "für"]
+ATTRIBUTION_PHRASES: list[str] = []
+
+# Organisations speaking (issue 11, part 2): the legal forms that end a company's name (German company law:
+# AktG, GmbHG, HGB, GenG) and the nouns for a company as one ("das Unternehmen teilte mit"), also as the end of a
+# compound ("der Logistikkonzern Vantor").
+LEGAL_FORMS = ["AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "GmbH & Co. KG"]
+COMPANY_NOUNS = ["unternehmen", "konzern", "firma", "gruppe", "betreiber", "hersteller", "anbieter", "versorger",
+                 "reederei", "bank", "kette"]
+# Occasions of speaking that last for a whole story ("bei einer Pressekonferenz am Dienstag"): the day they give
+# dates every later quote of that speaker in the article, however far on.
+OCCASION_NOUNS = ["pressekonferenz", "pressegespräch", "interview", "rede", "anhörung", "hauptversammlung",
+                  "bilanzpressekonferenz", "briefing", "telefonkonferenz", "talkshow"]
+# nouns after a number that measure rather than count ("300 Kilometer", "200 Punkte", "100 Mal")
+MEASURE_NOUNS = """
+    meter metern kilometer kilometern zentimeter millimeter meilen grad punkte punkten mal male uhr stück stunden
+    minuten sekunden byte bytes bit volt ampere kalorien seiten zeichen wörter prozentpunkte jahrzehnte aktien
+    """.split()
+# endings of compounds that look like a counted noun but measure time ("Millisekunden" ends in "kunden")
+TIME_ENDINGS = ["sekunden", "stunden", "minuten"]
+# what a count may be said of before the number ("die Belegschaft soll auf 1.800 schrumpfen") (regex stems)
+COUNT_MEASURES = ["belegschaft", "mitarbeiterzahl", "beschäftigtenzahl", "nutzerzahl", "kundenzahl",
+                  "zahl der (?:mitarbeiter|beschäftigten|stellen|arbeitsplätze|nutzer|kunden)"]
+# nouns of time before a number that are no label ("im März 2.000 neue Stellen"), beside the months and weekdays
+TIME_NOUNS = ["jahr", "monat", "quartal", "halbjahr", "frühjahr", "sommer", "herbst", "winter"]
+# words before a year that make a number a date ("ab 2029 Chips")
+YEAR_LEADS = ["ab", "seit", "bis", "von", "vor", "nach", "im", "in", "jahr"]
+# "zwischen 2 und 3": the words that open a range
+RANGE_LEADS = ["zwischen", "von"]
+# "jeweils", "pro": a figure for each item of many
+PER_ITEM_WORDS = ["jeweils", "je", "pro"]
+# "sagt die 61-Jährige": a person named by age stands for the person named before (der: a man, die: a woman)
+AGE_NOUNS = ["jährige", "jähriger"]
+# "heißt es in einer Mitteilung des Ministeriums": a statement without a person, said in a document
+IMPERSONAL_SPEECH = ["heißt es"]

@@ -180,3 +180,86 @@ REVISION_WORDS = ["revised", "revises", "now expects", "now sees", "now estimate
 
 GENERIC_TERMS = ["usa", "us", "investment", "investments", "money", "project", "plan", "ai", "government",
                  "company", "companies"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Speakers and dates said (issue 11, parts 2 and 3; added by the quotes work, kept apart from the judge's lists)
+# ------------------------------------------------------------------------------------------------------------
+
+# Demonstratives that open a sentence ("This was confirmed by …"): never a speaker's name.
+DEMONSTRATIVES = ["this", "that", "these", "those"]
+# Written channels a statement is made in ("an email from X"), beside SPEECH_ACT_NOUNS.
+MESSAGE_NOUNS = ["email", "e-mail", "message", "text message", "tweet", "post"]
+# English marks indirect speech with no verb form of its own.
+REPORTED_SPEECH: list[str] = []
+SPEECH_VERBS_MORE: list[str] = []
+# Words that join a second verb to the subject of the first ("said X of Y and added").
+COORDINATORS = ["and"]
+# Verbs of saying whose object is the listener, not the speaker ("told Reuters", "tells a reporter"), from the
+# reporting verbs of a style guide that take an indirect object.
+ADDRESSEE_VERBS = ["told", "tells", "tell", "telling"]
+RELATIVE_SPANS = {"last week": 7, "the previous week": 7, "the week before": 7}
+AGO_BEFORE: list[str] = []
+AGO_AFTER = ["ago"]
+AGO_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+LAST_WEEK_AFTER = ["last week", "of last week", "the previous week"]
+NIGHT_WORDS = ["night", "overnight"]
+NIGHT_FROM_TO = [("from", "to"), ("from", "into")]
+WEAK_TODAY = ["today"]
+# Vague amounts with a clear value: "tens of millions" a range, "dozens of" alone at least two dozen.
+TENS_OF = ["tens of", "dozens of"]
+TENS_OF_SCALES = ["millions", "billions"]
+DOZENS_OF = ["dozens of"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Figures: words the figure rules of articles/extraction/numbers.py and numerals.py read (issue 11, part 4:
+# moved here from those modules, unchanged)
+# ------------------------------------------------------------------------------------------------------------
+
+# Number words read directly (text2num reads the others): English cardinals; "a" for "a million".
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "a": 1, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+}
+WEAK_NUMBER_WORDS = ["one", "a"]
+NUMBER_ROOTS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
+                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"]
+NUMBER_WORDS_KEPT = ["one", "a", "an", "zero", "nil"]
+RATE_WORDS = ["per year", "a year", "annually", "each year", "yearly", "per month", "a month", "per annum"]
+DEADLINE_CUES = ["deadline", "within", "for the next", "in the next"]
+LABEL_WORDS = ["no", "number", "type", "model", "version", "paragraph", "chapter", "section", "page", "part", "level",
+               "room", "flight"]
+NOT_ADJECTIVES: list[str] = []
+
+# Speakers: the definite article before a role noun ("the minister"); words joining the parts of an
+# organisation's name ("Universities and Colleges Association", "Bank of England"); the attribution said in
+# two words ("according to").
+APPOSITION_ROLES = ["CEO"]
+DEFINITE_ARTICLES = ["the"]
+NAME_JOINERS = ["and", "of", "for", "&"]
+ATTRIBUTION_PHRASES = ["according to"]
+
+# Organisations speaking: the legal forms that end a company's name (company registers of the UK and US) and the
+# nouns for a company as one ("the company said in a statement").
+LEGAL_FORMS = ["Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC", "Corp", "Corp.", "LLC", "Co.", "Group", "Holdings"]
+COMPANY_NOUNS = ["company", "firm", "group", "operator", "maker", "manufacturer", "provider", "utility", "carrier",
+                 "lender", "chain", "retailer", "insurer"]
+# Occasions of speaking that last for a whole story ("said in a media briefing on Tuesday").
+OCCASION_NOUNS = ["press conference", "news conference", "briefing", "interview", "speech", "hearing",
+                  "conference call", "earnings call", "town hall", "testimony"]
+MEASURE_NOUNS = """
+    miles times points degrees hours minutes seconds metres meters kilometres kilometers feet inches yards pounds
+    bytes gigabytes terabytes petabytes votes pages words ounces gallons barrels basis years months weeks days
+    decades euros dollars cents lakhs crores shares
+    """.split()
+TIME_ENDINGS: list[str] = []
+COUNT_MEASURES = ["headcount", "head count", "workforce",
+                  "number of (?:employees|staff|jobs|users|customers|workers)"]
+TIME_NOUNS: list[str] = []
+YEAR_LEADS = ["from", "since", "by", "until", "before", "after", "in", "year"]
+RANGE_LEADS = ["between", "from"]
+PER_ITEM_WORDS = ["each", "per", "apiece"]
+AGE_NOUNS = ["year-old"]
+IMPERSONAL_SPEECH: list[str] = []
