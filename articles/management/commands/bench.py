@@ -198,7 +198,7 @@ class Command(BaseCommand):
             cur.execute(
                 """INSERT INTO articles_claim (article_id, kind, text, span_start, span_end, speaker_id, stated_on,
                        quantity_value, quantity_unit, quantity_bound, quantity_high, unit_inferred, topic_id, terms,
-                       status, verdict, published, version, created_at, updated_at)
+                       status, verdict, published, version, created_at, updated_at, explanation, stated_on_source)
                    SELECT %(a0)s + 1 + (g %% %(na)s), CASE WHEN g %% 3 = 0 THEN 'quote' ELSE 'figure' END,
                           (ARRAY['Das Konsortium','Die Regierung','Der Konzern','Die Stadt','Das Ministerium',
                                  'Der Investor','Die Allianz'])[1 + g %% 7] || ' ' ||
@@ -219,7 +219,8 @@ class Command(BaseCommand):
                                  'Rohstoffe'])[1 + g %% 11]),
                                 lower((ARRAY['Berlin','Texas','Brandenburg','Irland','Bayern','Ohio','Lyon',
                                  'Warschau','Mailand','Oslo','Leipzig','Dublin','Arizona'])[1 + g %% 13])],
-                          'accepted', CASE WHEN g %% 4 = 0 THEN 'false' ELSE '' END, %(pub)s, 1, now(), now()
+                          'accepted', CASE WHEN g %% 4 = 0 THEN 'false' ELSE '' END, %(pub)s, 1, now(), now(),
+                          '', 'reported'
                    FROM generate_series(1, %(n)s) g""",
                 {"a0": a0, "na": n_articles, "s0": s0, "t0": t0, "n": claims, "pub": published},
             )
