@@ -5,13 +5,16 @@ index: same unit and topic (claim_unit_topic), same unit and value within 10 % (
 nearest values of the same unit below and above within one order of magnitude, whatever the topic or the
 language (claim_unit_value, read in value order: a revision or a contradiction across articles that share no
 topic label), same article (article FK), same speaker (claim_speaker), and similar wording: pg_trgm similarity
-among the latest claims of the same topic (claim_topic_id), for claims without a figure.
+among the latest claims of the same topic (claim_topic_id), for claims without a figure; and shared subject
+terms in either language and any inflection (claim_terms_gin: "Stellen"/"Stelle", "Wasser"/"water",
+"Wien"/"Vienna"; see subject_keys in the judge's features).
 The pure judge in articles.linking.judge decides which candidates become suggestions. A batch
-(an import run flushes one every few hundred claims) costs four queries, however many claims it holds.
+(an import run flushes one every few hundred claims) costs five queries, however many claims it holds.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from django.db import connection, transaction
@@ -19,6 +22,7 @@ from django.db.models import Q
 
 from articles.extraction.types import Quantity
 from articles.linking.judge import ClaimFacts, best_suggestions
+from articles.linking.judge.features import subject_keys
 from articles.models import Claim, ClaimLink, ClaimStatus, LinkState
 
 PER_BRANCH = 15
@@ -27,12 +31,18 @@ PER_BRANCH = 15
 SIMILAR_WINDOW = 300
 SIMILAR_TEXT = 0.3
 MAX_SUGGESTIONS = 3
+# claims sharing a subject term are found through the GIN index on terms; a term shared by more claims than
+# this is sampled (gin_fuzzy_search_limit), so a common term costs a bounded index scan
+SUBJECT_SAMPLE = 2000
 
 # The same sum in another currency, within a topic: one claim_unit_topic index probe per major currency.
 MONEY_CODES = ["EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "INR", "SGD"]
 
 CANDIDATES_SQL = """
-SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
+SELECT m.id, x.cid FROM articles_claim m
+LEFT JOIN (SELECT e.key::bigint AS mid, ARRAY(SELECT jsonb_array_elements_text(e.value))::varchar[] AS forms
+           FROM jsonb_each(%(subjects)s::jsonb) AS e) AS k ON k.mid = m.id
+CROSS JOIN LATERAL (
   (SELECT c.id AS cid FROM articles_claim c
     WHERE m.quantity_unit <> '' AND m.topic_id IS NOT NULL
       AND c.quantity_unit = m.quantity_unit AND c.topic_id = m.topic_id AND c.id < m.id
@@ -66,6 +76,10 @@ SELECT m.id, x.cid FROM articles_claim m CROSS JOIN LATERAL (
   (SELECT c.id FROM articles_claim c
     WHERE m.speaker_id IS NOT NULL AND c.speaker_id = m.speaker_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
+  UNION
+  (SELECT c.id FROM articles_claim c
+    WHERE k.forms IS NOT NULL AND c.terms && k.forms AND c.id < m.id
+    ORDER BY c.id + 0 DESC LIMIT %(n)s)
   UNION
   (SELECT w.id FROM (SELECT c.id, similarity(c.text, m.text) AS sim FROM articles_claim c
       WHERE m.quantity_value IS NULL AND m.topic_id IS NOT NULL AND c.topic_id = m.topic_id AND c.id < m.id
@@ -101,9 +115,17 @@ def claim_facts(ids: set[int]) -> dict[int, ClaimFacts]:
 def candidate_ids(claim_ids: list[int]) -> dict[int, set[int]]:
     """Earlier claims worth judging against each claim: the newer claim of a pair is the one that looks."""
     found: dict[int, set[int]] = defaultdict(set)
-    with connection.cursor() as cursor:
+    subjects = {
+        str(pk): keys
+        for pk, terms in Claim.objects.filter(pk__in=claim_ids).values_list("id", "terms")
+        if (keys := subject_keys(list(terms)))
+    }
+    with transaction.atomic(), connection.cursor() as cursor:
+        # a subject term shared by a large share of all claims ("berlin") must not make the GIN index return
+        # them all: past this many matches a term's index scan returns a sample (PostgreSQL's own soft limit)
+        cursor.execute("SELECT set_config('gin_fuzzy_search_limit', %s, true)", [str(SUBJECT_SAMPLE)])
         cursor.execute(CANDIDATES_SQL, {"ids": list(claim_ids), "n": PER_BRANCH, "window": SIMILAR_WINDOW,
-                                        "money": MONEY_CODES,
+                                        "money": MONEY_CODES, "subjects": json.dumps(subjects),
                                         "similar": SIMILAR_TEXT})
         for me, other in cursor.fetchall():
             found[me].add(other)

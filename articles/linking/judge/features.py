@@ -222,6 +222,8 @@ def cited_sentence(text: str, language: str, value: float, unit: str) -> str | N
 def denies_cited_figure(quote: ClaimFacts) -> bool:
     """A quote that cites its own figure and says no to it („Die 1,6 Milliarden sind … kein Budget“)."""
     assert quote.quantity is not None
+    if not (w.NEGATION.search(quote.text) or w.DENIAL_WORDS.search(quote.text)):
+        return False  # saying no takes a negation or a word of denial: no need to read the figures again
     cited = cited_sentence(quote.text, quote.language, quote.quantity.value, quote.quantity.unit)
     return bool(cited and (w.DISPUTE.search(cited) or w.DENIAL_WORDS.search(cited)))
 
@@ -299,3 +301,49 @@ def word_overlap(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb)) if min(len(wa), len(wb)) >= 4 else 0.0
+
+
+# ---------------------------------------------------------------- subject terms for the candidate query
+
+_ENDINGS = ("", "s", "e", "n", "en", "es")
+_MIN_SUBJECT = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _other_language() -> dict[str, tuple[str, ...]]:
+    """English word or place -> the German terms that mean it (the reverse of TRANSLATIONS and PLACE_NAMES)."""
+    out: dict[str, list[str]] = {}
+    for de, en in [*w.TRANSLATIONS.items(), *w.PLACE_NAMES.items()]:
+        if " " not in en:
+            out.setdefault(en, []).append(de)
+    return {en: tuple(des) for en, des in out.items()}
+
+
+@functools.lru_cache(maxsize=65536)
+def term_forms(term: str) -> tuple[str, ...]:
+    """The stored forms a claim on the same subject may carry for `term`: its own, its English and German word
+    (folded as terms are), and the inflections of their stem ("stelle", "stellen"; "fabrik", "fabriken";
+    "wasser", "water"). Empty for a generic word, a function word or a word of fewer than four letters."""
+    if len(term) < _MIN_SUBJECT or term in w.GENERIC or term in FUNCTION_WORDS:
+        return ()
+    english = w.PLACE_NAMES.get(term) or w.TRANSLATIONS.get(term)
+    words = {term, *([english] if english and " " not in english else [])}
+    words.update(_other_language().get(english or term, ()))
+    forms = {term}
+    for word in words:
+        bases = {stem(word), word[:-1] if word.endswith("s") else word}
+        forms.update(base + end for base in bases for end in _ENDINGS if len(base + end) >= _MIN_SUBJECT)
+        forms.add(word)
+    return tuple(sorted(forms - set(w.GENERIC)))
+
+
+def subject_keys(terms: list[str], limit: int = 120) -> list[str]:
+    """Every stored form of a claim's subject terms (see term_forms), at most `limit`, the claim's first terms
+    (its own sentence's names come before the article's) first."""
+    out: dict[str, None] = {}
+    for t in terms:
+        for form in term_forms(t):
+            out.setdefault(form, None)
+        if len(out) >= limit:
+            break
+    return list(out)[:limit]

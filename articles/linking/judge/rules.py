@@ -164,10 +164,10 @@ def disputing_quote(new: ClaimFacts, old: ClaimFacts) -> tuple[ClaimFacts, Claim
 def denied_figure(p: Pair) -> Verdict:
     """A quote repeating a figure to say no to it ("We are not cutting 2,000 posts") contradicts the figure,
     never `same`."""
-    if p.ratio > 1 + SAME_TOL or _opposite_bounds(p.qn, p.qo):
+    if p.ratio > 1 + SAME_TOL or _opposite_bounds(p.qn, p.qo) or not _related_at_all(p):
         return None
     found = disputing_quote(p.new, p.old)
-    if found is None or not _related_at_all(p):
+    if found is None:
         return None
     quote, fig = found
     return Suggestion("contradicts", 0.7, reasons.disputed(quote, fig, p.tail))
@@ -178,11 +178,11 @@ def same_figure(p: Pair) -> Verdict:
     claims tied by article, topic, a term or the speaker: `same`."""
     if p.ratio > 1 + SAME_TOL:
         return None
-    if _opposite_bounds(p.qn, p.qo):
+    if _opposite_bounds(p.qn, p.qo) or not _related_at_all(p):
         return NO_LINK  # "over 10" and "under 10.2" do not say one thing
     if disputing_quote(p.new, p.old) is not None:
         return NO_LINK  # a quote saying no to a figure is not the same figure (denied_figure saw it first)
-    if p.fn[:2] != p.fo[:2] or f.other_measures(p.fn, p.fo) or not _related_at_all(p):
+    if p.fn[:2] != p.fo[:2] or f.other_measures(p.fn, p.fo):
         return NO_LINK
     qn, qo = p.qn, p.qo
     score = 0.65 + 0.1 * p.topic_eq + 0.05 * min(len(p.shared), 3) + 0.05 * (qn.bound == qo.bound)
@@ -190,6 +190,12 @@ def same_figure(p: Pair) -> Verdict:
     if qn.unit_inferred or qo.unit_inferred:
         score -= 0.02
     return Suggestion("same", round(min(score, 0.95), 3), reasons.same_figure(p.new, p.old, p.shared))
+
+
+def unrelated(p: Pair) -> Verdict:
+    """Figures of different values tie together only through their article, their topic or a shared term: every
+    rule below asks for one of them. Asked before the figures are read again (the costly part of judging)."""
+    return None if p.same_article or p.topic_eq or p.shared else NO_LINK
 
 
 def different_measures(p: Pair) -> Verdict:
@@ -436,6 +442,7 @@ FIGURE_RULES: tuple[Rule, ...] = (
     one_sentence,
     denied_figure,
     same_figure,
+    unrelated,
     different_measures,
     bounds_exclusive,
     ranges_in_one_article,
