@@ -256,6 +256,8 @@ JUDGE_ANNOUNCED = ["angekündigt", "kündigte", "geplant", "plant", "vorgesehen"
 # a figure attributed to someone: verbs of saying and estimating, "laut", "zufolge" (regex stems)
 JUDGE_ATTRIBUTION = ["sagte", "sagt", "sagten", "teilte", "mitteilte", "erklärte", r"schätzt\w*", r"beziffer\w*",
                      "rechnete", "laut", "zufolge", "warnte"]
+# a figure given as someone's own count ("nach Angaben des Betriebsrats", "seinen Angaben zufolge") (regex stems)
+JUDGE_SOURCE = [r"angaben"]
 # determiners that cite a figure already named („Die 1,6 Milliarden sind …“): articles and demonstratives
 JUDGE_CITING = ["die", "der", "das", "den", "diese", "diesen", "dieser", "jene", "jenen"]
 # words of a figure's clause that say nothing about what it measures: scale and time words, bounds, verbs of

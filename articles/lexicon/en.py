@@ -208,6 +208,8 @@ JUDGE_ANNOUNCED = ["announced", "announces", "plans?", "planned", "promised", "p
 # a figure attributed to someone: verbs of saying and estimating, "according to" (regex stems)
 JUDGE_ATTRIBUTION = ["said", "says", "told", "estimates?", "estimated", "according to", "claims?", "put the",
                      "puts the", "reckons?", "warned"]
+# a figure given as someone's own count ("by the union's count", "by its own estimate") (regex stems)
+JUDGE_SOURCE = [r"by (?:its|their|his|her|the \w+'s) (?:own )?(?:count|estimate|figures?|tally)"]
 # determiners that cite a figure already named ("the $4bn is …"): the article and demonstratives
 JUDGE_CITING = ["the", "these", "those", "this", "that"]
 # words of a figure's clause that say nothing about what it measures

@@ -180,6 +180,11 @@ def attributed(c: ClaimFacts) -> bool:
     return c.kind == "quote" or bool(w.ATTRIBUTION.search(c.text))
 
 
+def sourced(c: ClaimFacts) -> bool:
+    """Someone's figure: attributed, or given as someone's own count ("nach Angaben des Betriebsrats")."""
+    return attributed(c) or bool(w.SOURCE.search(c.text))
+
+
 def negated(c: ClaimFacts) -> bool:
     return bool(w.NEGATION.search(c.text))
 
@@ -244,6 +249,12 @@ def content_words(text: str) -> set[str]:
 def same_years(a: str, b: str) -> bool:
     """Both texts name the same years, or none: "2,4 Millionen heute" and "4 Millionen 2030" are not at odds."""
     return set(w.YEAR.findall(a)) == set(w.YEAR.findall(b))
+
+
+def years_agree(a: str, b: str) -> bool:
+    """The texts name the same years, or one of them names none ("bis Ende 2027 rund 800" and "bis zu 1.200")."""
+    ya, yb = set(w.YEAR.findall(a)), set(w.YEAR.findall(b))
+    return ya == yb or not ya or not yb
 
 
 def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool:

@@ -107,6 +107,10 @@ def ranges_exclusive(new: ClaimFacts, old: ClaimFacts, shared: list[str], why: s
     )
 
 
+def counter_count(new: ClaimFacts, old: ClaimFacts, shared: list[str], ratio: float) -> str:
+    return f"{pair(new, old)}" + tail(new, old, shared) + f": another source's count, {ratio:.1f}× the other"
+
+
 def announced_secured(big: Quantity, small: Quantity, ratio: float, tail_text: str) -> str:
     return f"{fmt_quantity(big)} announced vs {fmt_quantity(small)} secured" + tail_text + f": {ratio:.1f}× apart"
 

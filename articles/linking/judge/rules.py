@@ -245,6 +245,29 @@ def ranges_in_one_article(p: Pair) -> Verdict:
     return None
 
 
+COUNTER_REACH = 1.25  # a bound reaching this far beyond the other count is a count of its own
+
+
+def counter_count(p: Pair) -> Verdict:
+    """In one article, two counts of one kind from two sources: one says whose figure it is ("nach Angaben des
+    Betriebsrats", "according to the union"), the other is the article's own or another speaker's, and one
+    reaches by a bound ("bis zu 1.200 Arbeitsplätze", "as many as 1,200 jobs") at least a quarter beyond the
+    other ("rund 800 Stellen"): a counter-count, `contradicts`."""
+    if not (p.same_article and p.qn.unit == p.qo.unit == "count" and p.ratio < FAR_APART) or p.same_speaker:
+        return None
+    new, old = p.new, p.old
+    other_source = f.sourced(new) != f.sourced(old) or bool(new.speaker and old.speaker)
+    if not other_source or not f.years_agree(new.text, old.text):
+        return None
+    bounded, plain = (p.qn, p.qo) if p.qn.bound == "le" else (p.qo, p.qn)
+    if bounded.bound != "le" or plain.bound not in ("eq", "approx"):
+        return None
+    if bounded.value < COUNTER_REACH * plain.value or not (p.fn[2] and p.same_measure):
+        return None
+    score = 0.62 + 0.08 * p.topic_eq + 0.03 * min(len(p.shared), 3)
+    return Suggestion("contradicts", round(min(score, 0.85), 3), reasons.counter_count(new, old, p.shared, p.ratio))
+
+
 def ranges_across_articles(p: Pair) -> Verdict:
     """Across articles and languages: "about 6 million m³" (a study) against "höchstens 2 Millionen Kubikmeter"
     (the operators), both about the same named subject, neither saying it revises the other."""
@@ -446,6 +469,7 @@ FIGURE_RULES: tuple[Rule, ...] = (
     different_measures,
     bounds_exclusive,
     ranges_in_one_article,
+    counter_count,
     ranges_across_articles,
     announced_vs_secured,
     far_apart,

@@ -46,6 +46,7 @@ ESTIMATE = re.compile(rf"\b(?:{_alt(both('JUDGE_ESTIMATE'))})\b", _I)
 SECURED = re.compile(rf"\b(?:{_alt(both('JUDGE_SECURED'))})\b", _I)
 ANNOUNCED = re.compile(rf"\b(?:{_alt(both('JUDGE_ANNOUNCED'))})\b", _I)
 ATTRIBUTION = re.compile(rf"\b(?:{_alt(both('JUDGE_ATTRIBUTION'))})\b", _I)
+SOURCE = re.compile(rf"\b(?:{_alt(both('JUDGE_SOURCE'))})\b", _I)
 CITING = re.compile(rf"\b(?:{_alt(both('JUDGE_CITING'))})\s+$", _I)
 
 # what a sum measures, by kind: each kind's stems of both languages, matched at a word start

@@ -47,6 +47,7 @@ def test_intervals_of_hedged_figures():
     assert not f.disjoint(about, Quantity(2.6e6, "m3", "lt"))
     assert not f.bounds_comparable(Quantity(1, "W", "le"), Quantity(2, "W", "ge"))
     assert f.same_years("bis 2030 rund 4", "4,2 im Jahr 2030") and not f.same_years("2030", "2040")
+    assert f.years_agree("bis Ende 2027 rund 800", "bis zu 1.200") and not f.years_agree("2027: 800", "2030: 1.200")
 
 
 def test_a_quote_citing_a_figure_to_deny_it():

@@ -273,3 +273,28 @@ def test_repeated_statement_same_or_echoed_and_nothing_for_little_overlap():
 @pytest.mark.parametrize("rule", [*r.FIGURE_RULES, *r.TEXT_RULES])
 def test_every_rule_has_a_docstring_saying_what_it_decides(rule):
     assert rule.__doc__ and len(rule.__doc__.split()) >= 5
+
+
+def test_counter_count_from_another_source_in_one_article():
+    firm = claim(1, 1, 800, "count", "approx", text="Velmar will in Korrin bis Ende 2026 rund 800 Stellen streichen.")
+    union = claim(2, 1, 1200, "count", "le",
+                  text="Nach Angaben der Gewerkschaft sind sogar bis zu 1.200 Arbeitsplätze bedroht.")
+    got = r.counter_count(Pair(union, firm))
+    assert got.relation == "contradicts"
+    assert got.reason == (
+        "about 800 vs up to 1,200, same topic Velmar, same article: another source's count, 1.5× the other"
+    )
+    assert judge(union, firm).relation == "contradicts"
+
+
+def test_counter_count_passes_one_source_a_bound_within_reach_and_other_kinds():
+    firm = claim(1, 1, 800, "count", "approx", text="Velmar will in Korrin rund 800 Stellen streichen.")
+    own = claim(2, 1, 1200, "count", "le", text="Velmar könnte bis zu 1.200 Arbeitsplätze streichen.")
+    assert r.counter_count(Pair(own, firm)) is None  # both the article's own: a plan and its worst case
+    near = claim(3, 1, 950, "count", "le", text="Nach Angaben der Gewerkschaft sind bis zu 950 Stellen bedroht.")
+    assert r.counter_count(Pair(near, firm)) is None
+    people = claim(4, 1, 1200, "count", "le", text="Laut Gewerkschaft sind bis zu 1.200 Menschen betroffen.")
+    assert r.counter_count(Pair(people, firm)) is None
+    other_article = claim(5, 2, 1200, "count", "le",
+                          text="Nach Angaben der Gewerkschaft sind sogar bis zu 1.200 Arbeitsplätze bedroht.")
+    assert r.counter_count(Pair(other_article, firm)) is None
