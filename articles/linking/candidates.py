@@ -15,6 +15,7 @@ The pure judge in articles.linking.judge decides which candidates become suggest
 from __future__ import annotations
 
 import json
+import time
 from collections import defaultdict
 
 from django.db import connection, transaction
@@ -31,9 +32,12 @@ PER_BRANCH = 15
 SIMILAR_WINDOW = 300
 SIMILAR_TEXT = 0.3
 MAX_SUGGESTIONS = 3
-# claims sharing a subject term are found through the GIN index on terms; a term shared by more claims than
-# this is sampled (gin_fuzzy_search_limit), so a common term costs a bounded index scan
-SUBJECT_SAMPLE = 2000
+# Claims sharing a subject term are found through the GIN index on terms. A term more claims carry than this
+# (by PostgreSQL's statistics of the column: "berlin" in a city's paper) ties too little to be worth its index
+# scan and is left out; the other branches still find claims on it by value, topic, article and speaker.
+SUBJECT_MAX_CLAIMS = 2000
+# "Same unit, value within 10 %": the newest among the nearest values on either side, read in index order
+NEAR_VALUES = 40
 
 # The same sum in another currency, within a topic: one claim_unit_topic index probe per major currency.
 MONEY_CODES = ["EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "INR", "SGD"]
@@ -48,10 +52,17 @@ CROSS JOIN LATERAL (
       AND c.quantity_unit = m.quantity_unit AND c.topic_id = m.topic_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
   UNION
-  (SELECT c.id FROM articles_claim c
-    WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
-      AND c.quantity_value BETWEEN m.quantity_value * 0.9 AND m.quantity_value * 1.1 AND c.id < m.id
-    ORDER BY c.id + 0 DESC LIMIT %(n)s)
+  (SELECT v.id FROM (
+      (SELECT c.id FROM articles_claim c
+        WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
+          AND c.quantity_value >= m.quantity_value AND c.quantity_value <= m.quantity_value * 1.1 AND c.id < m.id
+        ORDER BY c.quantity_value ASC LIMIT %(near)s)
+      UNION ALL
+      (SELECT c.id FROM articles_claim c
+        WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
+          AND c.quantity_value < m.quantity_value AND c.quantity_value >= m.quantity_value * 0.9 AND c.id < m.id
+        ORDER BY c.quantity_value DESC LIMIT %(near)s)) AS v
+    ORDER BY v.id DESC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
@@ -78,7 +89,7 @@ CROSS JOIN LATERAL (
     ORDER BY c.id DESC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c
-    WHERE k.forms IS NOT NULL AND c.terms && k.forms AND c.id < m.id
+    WHERE k.forms IS NOT NULL AND c.terms && k.forms AND c.id + 0 < m.id
     ORDER BY c.id + 0 DESC LIMIT %(n)s)
   UNION
   (SELECT w.id FROM (SELECT c.id, similarity(c.text, m.text) AS sim FROM articles_claim c
@@ -112,21 +123,45 @@ def claim_facts(ids: set[int]) -> dict[int, ClaimFacts]:
     return out
 
 
+_COMMON: tuple[float, frozenset[str]] = (0.0, frozenset())
+COMMON_TTL = 600.0  # seconds: statistics change only with ANALYZE
+
+
+def common_terms() -> frozenset[str]:
+    """Terms more than SUBJECT_MAX_CLAIMS claims carry, from PostgreSQL's statistics of Claim.terms (its most
+    common elements and their frequencies; refreshed by (auto)ANALYZE), read at most every COMMON_TTL seconds."""
+    global _COMMON
+    now = time.monotonic()
+    if _COMMON[0] and now - _COMMON[0] < COMMON_TTL:
+        return _COMMON[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples
+               FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename
+               WHERE s.tablename = 'articles_claim' AND s.attname = 'terms' AND s.schemaname = current_schema()"""
+        )
+        row = cursor.fetchone()
+    found: frozenset[str] = frozenset()
+    if row and row[0] and row[1]:
+        elems, freqs, rows = row
+        found = frozenset(t for t, f in zip(elems, freqs, strict=False) if f * max(rows, 0) > SUBJECT_MAX_CLAIMS)
+    _COMMON = (now, found)
+    return found
+
+
 def candidate_ids(claim_ids: list[int]) -> dict[int, set[int]]:
     """Earlier claims worth judging against each claim: the newer claim of a pair is the one that looks."""
     found: dict[int, set[int]] = defaultdict(set)
+    common = common_terms()
     subjects = {
         str(pk): keys
         for pk, terms in Claim.objects.filter(pk__in=claim_ids).values_list("id", "terms")
-        if (keys := subject_keys(list(terms)))
+        if (keys := [k for k in subject_keys(list(terms)) if k not in common])
     }
-    with transaction.atomic(), connection.cursor() as cursor:
-        # a subject term shared by a large share of all claims ("berlin") must not make the GIN index return
-        # them all: past this many matches a term's index scan returns a sample (PostgreSQL's own soft limit)
-        cursor.execute("SELECT set_config('gin_fuzzy_search_limit', %s, true)", [str(SUBJECT_SAMPLE)])
+    with connection.cursor() as cursor:
         cursor.execute(CANDIDATES_SQL, {"ids": list(claim_ids), "n": PER_BRANCH, "window": SIMILAR_WINDOW,
                                         "money": MONEY_CODES, "subjects": json.dumps(subjects),
-                                        "similar": SIMILAR_TEXT})
+                                        "near": NEAR_VALUES, "similar": SIMILAR_TEXT})
         for me, other in cursor.fetchall():
             found[me].add(other)
     return found
