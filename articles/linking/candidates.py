@@ -26,7 +26,7 @@ from articles.linking.judge import ClaimFacts, best_suggestions
 from articles.linking.judge.features import subject_keys
 from articles.models import Claim, ClaimLink, ClaimStatus, LinkState
 
-PER_BRANCH = 15
+PER_BRANCH = 10
 # Similar wording is looked for among the most recent claims of the same topic: a pg_trgm index search
 # over every claim costs 0.1-1 s at a million claims when the text shares common trigrams with many.
 SIMILAR_WINDOW = 300
