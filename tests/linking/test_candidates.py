@@ -72,3 +72,20 @@ def test_a_statement_echoed_under_another_topic_is_suggested_through_its_subject
     suggest_links(claim_ids=[echo.pk])
     link = ClaimLink.objects.get(from_claim=echo, to_claim=first)
     assert link.relation == "supports" and link.rationale.startswith("Olaf Senn echoes Ida Marken")
+
+
+def test_a_term_most_claims_carry_is_left_to_the_other_branches(monkeypatch):
+    from articles.linking import candidates
+
+    for i in range(30):
+        quote(article(), f"Korrin baut Halle {i}", ["korrin", f"halle{i}"], speaker=f"Ada Quell{i}", topic=f"T{i}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_claim")
+    monkeypatch.setattr(candidates, "SUBJECT_MAX_CLAIMS", 10)
+    monkeypatch.setattr(candidates, "_COMMON", (0.0, frozenset()))
+    assert "korrin" in candidates.common_terms()
+    rare = quote(article(), "Die Halle 3 in Korrin ist zu klein", ["korrin", "halle3"], speaker="Olaf Senn",
+                 topic="Hallen")
+    found = candidate_ids([rare.pk])[rare.pk]
+    texts = set(Claim.objects.filter(pk__in=found).values_list("text", flat=True))
+    assert texts == {"Korrin baut Halle 3"}  # through its rare term only, not every claim on Korrin
