@@ -99,6 +99,14 @@ def test_same_figure_never_for_a_denial_nor_for_opposite_bounds_and_passes_other
     assert r.same_figure(Pair(claim(5, 1, 1e7), claim(6, 2, 2e7))) is None
 
 
+def test_unrelated_figures_of_different_values_stop_before_they_are_read_again():
+    a = claim(1, 1, 2e9, topic="Velmar", terms=("velmar",))
+    b = claim(2, 2, 3e9, topic="Arnsee", terms=("arnsee",))
+    assert r.unrelated(Pair(a, b)) is NO_LINK
+    assert r.unrelated(Pair(a, claim(3, 2, 3e9, topic="Arnsee", terms=("arnsee", "velmar")))) is None
+    assert r.unrelated(Pair(a, claim(4, 1, 3e9, topic="Arnsee", terms=()))) is None
+
+
 def test_different_measures_profit_against_revenue_and_a_per_item_figure():
     revenue = claim(1, 1, 2e9, text="Der Umsatz von Velmar stieg auf 2 Milliarden Euro.")
     profit = claim(2, 2, 4e8, text="Der Gewinn von Velmar lag bei 400 Millionen Euro.")
