@@ -10,6 +10,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="claim",
-            index=django.contrib.postgres.indexes.GinIndex(fields=["terms"], name="claim_terms_gin"),
+            index=django.contrib.postgres.indexes.GinIndex(fields=["terms"], name="claim_terms_gin", fastupdate=False),
         ),
     ]
