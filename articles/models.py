@@ -204,6 +204,9 @@ class Claim(models.Model):
                          name="claim_timeline"),
             models.Index(fields=["status", "id"], name="claim_status_id"),
             GinIndex(fields=["text"], opclasses=["gin_trgm_ops"], name="claim_text_trgm"),
+            # link candidates that share a subject term (articles/linking/candidates.py); no pending list, which
+            # every search would read through while imports add claims
+            GinIndex(fields=["terms"], name="claim_terms_gin", fastupdate=False),
             # readers' pages: each filter and each topic/speaker page walks its own index newest first
             GinIndex(fields=["search"], name="claim_search_gin"),
             models.Index("topic", F("said_on").desc(nulls_last=True), F("id").desc(), condition=Q(published=True),

@@ -356,3 +356,73 @@ PER_ITEM_WORDS = ["jeweils", "je", "pro"]
 AGE_NOUNS = ["jährige", "jähriger"]
 # "heißt es in einer Mitteilung des Ministeriums": a statement without a person, said in a document
 IMPERSONAL_SPEECH = ["heißt es"]
+# ================================================================ linking judge (articles/linking/judge/)
+# Moved out of articles/linking/judge.py (issue 11, part 5): the words the pairwise judge reads off a claim
+# pair. General news German, not the words of any one story; the English lists in en.py have the same names.
+
+# "die haben das Geld nicht", "kein Geld", "das Geld fehlt": words of money as a whole and the verbs around
+# it that deny it is there (a German grammar's possession verbs and negation; news words for money).
+JUDGE_MONEY_WORDS = ["geld", "gelder", "mittel", "finanzierung"]
+JUDGE_HAVE_VERBS = ["haben", "hat", "besitzen"]
+JUDGE_NOT = ["nicht"]
+JUDGE_LACK_WORDS = ["kein", "keine", "keinerlei"]
+JUDGE_MISSING_WORDS = ["fehlt", "fehlen"]
+# after a negation, words that make it part of a bound or a limit, not a denial ("nicht mehr als", "nicht nur")
+JUDGE_BOUND_AFTER_NEGATION = ["mehr als", "weniger als", "über", "unter", "nur", "zuletzt"]
+# a third party's estimate (regex stems): "Kritiker schätzen", "geschätzt"
+JUDGE_ESTIMATE = [r"schätz\w*", r"geschätzt\w*", r"analyst\w*", r"kritiker\w*"]
+# money only secured ("im Haushalt gesichert") and money only announced ("angekündigt", "geplant")
+JUDGE_SECURED = ["gesichert", "abgesichert", "tatsächlich", "im budget", "im haushalt", "zugesagt",
+                 "fest zugesagt", "bewilligt", "bisher nur"]
+JUDGE_ANNOUNCED = ["angekündigt", "kündigte", "geplant", "plant", "vorgesehen", "versprochen", "versprach",
+                   "in aussicht", "ziel"]
+# a figure attributed to someone: verbs of saying and estimating, "laut", "zufolge" (regex stems)
+JUDGE_ATTRIBUTION = ["sagte", "sagt", "sagten", "teilte", "mitteilte", "erklärte", r"schätzt\w*", r"beziffer\w*",
+                     "rechnete", "laut", "zufolge", "warnte"]
+# a figure given as someone's own count ("nach Angaben des Betriebsrats", "seinen Angaben zufolge") (regex stems)
+JUDGE_SOURCE = [r"angaben"]
+# determiners that cite a figure already named („Die 1,6 Milliarden sind …“): articles and demonstratives
+JUDGE_CITING = ["die", "der", "das", "den", "diese", "diesen", "dieser", "jene", "jenen"]
+# words of a figure's clause that say nothing about what it measures: scale and time words, bounds, verbs of
+# saying
+JUDGE_NOT_MEASURE = """
+    million millionen milliarde milliarden billion billionen tausend euro dollar prozent jahr jahre jahren jahres
+    monat monate woche tag tage heute derzeit rund etwa mehr weniger als unter über sagte teilte mitteilte sagt
+    erklärte schon bereits nach laut gut fast
+    """.split()
+# What a sum of money measures, read off the words of its clause (regex stems, matched at a word start; a
+# business desk's vocabulary): funding of a project, its owner's investment, state subsidy, jobs, revenue,
+# profit, market value, cost, equity, debt, donations, tax.
+JUDGE_MEASURES = {
+    "funding": [r"plan", r"projekt", r"zusag", r"zugesagt", r"gesichert", r"finanzier", r"bereitstell",
+                r"mobilisier", r"geld\b", r"mittel\b", r"paket", r"initiative"],
+    "investment": [r"investi", r"ausgeben", r"ausgaben"],
+    "subsidy": [r"förder", r"zuschuss", r"zuschüsse", r"beihilfe"],
+    "jobs": [r"arbeitspl", r"stellen\b", r"beschäftigt", r"mitarbeiter"],
+    "revenue": [r"umsatz", r"umsätze", r"erlös", r"einnahmen", r"eingenommen", r"erwirtschaft"],
+    "profit": [r"gewinn", r"verlust", r"defizit", r"verlier"],
+    "value": [r"marktkapitalisierung", r"börsenwert", r"marktwert", r"bewertung", r"bewertet"],
+    "cost": [r"[a-zäöüß]*kosten", r"kostet", r"preis", r"rechnung"],
+    "equity": [r"eigenkapital", r"beteilig"],
+    "debt": [r"schulden", r"kredit", r"anleihe"],
+    "donation": [r"spende", r"wahlkampf"],
+    "tax": [r"steuer"],
+}
+# a valuation named right before a figure ("Bewertung von 157 Milliarden") or after it ("… Dollar bewertet")
+JUDGE_VALUATION_BEFORE = ["bewertung", "bewertet"]
+JUDGE_VALUATION_AFTER = ["bewertet", "bewertung"]
+# German names of places with their English name (the German exonyms of the Federal Foreign Office's list of
+# country names and of European cities and German states), folded without umlauts: a German claim meets its
+# English translation.
+JUDGE_PLACE_NAMES = {
+    "osterreich": "austria", "deutschland": "germany", "brussel": "brussels", "munchen": "munich",
+    "wien": "vienna", "schweiz": "switzerland", "koln": "cologne", "nurnberg": "nuremberg",
+    "frankreich": "france", "italien": "italy", "spanien": "spain", "polen": "poland",
+    "niederlande": "netherlands", "belgien": "belgium", "danemark": "denmark", "schweden": "sweden",
+    "norwegen": "norway", "finnland": "finland", "irland": "ireland", "grossbritannien": "britain",
+    "tschechien": "czechia", "ungarn": "hungary", "griechenland": "greece", "turkei": "turkey",
+    "russland": "russia", "indien": "india", "prag": "prague", "warschau": "warsaw", "rom": "rome",
+    "mailand": "milan", "genf": "geneva", "lissabon": "lisbon", "kopenhagen": "copenhagen", "athen": "athens",
+    "moskau": "moscow", "peking": "beijing", "europa": "europe", "amerika": "america", "bayern": "bavaria",
+    "sachsen": "saxony", "hessen": "hesse", "vereinigte": "united", "staaten": "states", "usa": "united-states",
+}

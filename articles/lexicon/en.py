@@ -263,3 +263,61 @@ RANGE_LEADS = ["between", "from"]
 PER_ITEM_WORDS = ["each", "per", "apiece"]
 AGE_NOUNS = ["year-old"]
 IMPERSONAL_SPEECH: list[str] = []
+# ================================================================ linking judge (articles/linking/judge/)
+# Moved out of articles/linking/judge.py (issue 11, part 5): the words the pairwise judge reads off a claim
+# pair. General news English, not the words of any one story; the German lists in de.py have the same names.
+
+# "they don't have the money", "no funding", "the money is missing" (an English grammar's possession verbs
+# and negation; news words for money)
+JUDGE_MONEY_WORDS = ["money", "funds", "funding", "cash", "financing"]
+JUDGE_HAVE_VERBS = ["has", "have", "had"]
+JUDGE_NOT = ["not"]
+JUDGE_LACK_WORDS = ["no", "don't have", "doesn't have", "do not have", "does not have", "haven't got", "lack"]
+JUDGE_MISSING_WORDS = ["is missing", "isn't there", "is not there"]
+# the contracted negation ("isn't", "don't") and the words after it that make it part of a bound
+JUDGE_NEGATION_CLITIC = "n't"
+JUDGE_BOUND_AFTER_CLITIC = ["more", "less", "only"]
+# after a negation, words that make it part of a bound or a limit, not a denial ("not more than", "not only")
+JUDGE_BOUND_AFTER_NEGATION = ["more than", "less than", "fewer than", "only", "least", "most"]
+# a third party's estimate (regex stems): "analysts estimate", "critics say"
+JUDGE_ESTIMATE = [r"estimat\w*", r"critics?"]
+# money only secured ("in the budget") and money only announced ("pledged", "plans")
+JUDGE_SECURED = ["secured", "actually", "in the budget", "budgeted", "committed", "on hand", "in hand",
+                 "so far only"]
+JUDGE_ANNOUNCED = ["announced", "announces", "plans?", "planned", "promised", "promises", "pledged", "pledges",
+                   r"earmark\w*", "target"]
+# a figure attributed to someone: verbs of saying and estimating, "according to" (regex stems)
+JUDGE_ATTRIBUTION = ["said", "says", "told", "estimates?", "estimated", "according to", "claims?", "put the",
+                     "puts the", "reckons?", "warned"]
+# a figure given as someone's own count ("by the union's count", "by its own estimate") (regex stems)
+JUDGE_SOURCE = [r"by (?:its|their|his|her|the \w+'s) (?:own )?(?:count|estimate|figures?|tally)"]
+# determiners that cite a figure already named ("the $4bn is …"): the article and demonstratives
+JUDGE_CITING = ["the", "these", "those", "this", "that"]
+# words of a figure's clause that say nothing about what it measures
+JUDGE_NOT_MEASURE = """
+    thousand percent year years month months week day days today about around more less than over said says
+    already according nearly
+    """.split()
+# What a sum of money measures, read off the words of its clause (regex stems, matched at a word start; a
+# business desk's vocabulary); the kinds are those of de.JUDGE_MEASURES.
+JUDGE_MEASURES = {
+    "funding": [r"project", r"commit", r"secured", r"funding", r"fund", r"pledg", r"raise", r"package"],
+    "investment": [r"invest", r"spend", r"capex", r"capital expenditure"],
+    "subsidy": [r"subsid", r"grant"],
+    "jobs": [r"jobs?\b", r"employ", r"workers\b", r"staff\b"],
+    "revenue": [r"revenue", r"sales\b", r"brought in", r"brings? in", r"took in", r"takes in", r"generat"],
+    "profit": [r"profit", r"earnings", r"loss", r"deficit", r"lose\b", r"loses\b", r"losing\b"],
+    "value": [r"market cap", r"market value", r"valuation", r"valued\b", r"valuing\b"],
+    "cost": [r"cost", r"price", r"bill\b", r"price tag"],
+    "equity": [r"stake\b", r"equity"],
+    "debt": [r"debt", r"loan", r"bond"],
+    "donation": [r"donat", r"campaign"],
+    "tax": [r"tax"],
+}
+# a valuation named right before a figure ("valued at $157bn") or after it ("a $157bn valuation")
+JUDGE_VALUATION_BEFORE = ["valued", "valuing", "valuation"]
+JUDGE_VALUATION_AFTER = ["valuation"]
+# other forms of English place names the judge folds to one ("Austrian" is Austria; "usa" the United States)
+JUDGE_PLACE_NAMES = {
+    "austrian": "austria", "german": "germany", "swiss": "switzerland", "united-states": "united-states",
+}

@@ -12,7 +12,8 @@ from articles.extraction import extract_claims
 from articles.extraction.names import find_people
 from articles.extraction.numerals import rewrite
 from articles.lexicon import first_names
-from articles.linking.judge import ClaimFacts, _counted, judge
+from articles.linking.judge import ClaimFacts, judge
+from articles.linking.judge.features import counted as _counted
 
 DAY = dt.date(2026, 6, 5)  # a Friday
 

@@ -198,7 +198,7 @@ class Command(BaseCommand):
             cur.execute(
                 """INSERT INTO articles_claim (article_id, kind, text, span_start, span_end, speaker_id, stated_on,
                        quantity_value, quantity_unit, quantity_bound, quantity_high, unit_inferred, topic_id, terms,
-                       status, verdict, published, version, created_at, updated_at)
+                       status, verdict, published, version, created_at, updated_at, explanation, stated_on_source)
                    SELECT %(a0)s + 1 + (g %% %(na)s), CASE WHEN g %% 3 = 0 THEN 'quote' ELSE 'figure' END,
                           (ARRAY['Das Konsortium','Die Regierung','Der Konzern','Die Stadt','Das Ministerium',
                                  'Der Investor','Die Allianz'])[1 + g %% 7] || ' ' ||
@@ -211,8 +211,17 @@ class Command(BaseCommand):
                                  'Warschau','Mailand','Oslo','Leipzig','Dublin','Arizona'])[1 + g %% 13] ||
                           ' bis ' || (2026 + g %% 9) || '.',
                           0, 10, %(s0)s + (g %% 500), date '2025-01-01' + (g %% 300), (g %% 997 + 1) * 1e9,
-                          (ARRAY['EUR','USD','W'])[1 + g %% 3], 'eq', NULL, false, %(t0)s + (g %% 200), '{}',
-                          'accepted', CASE WHEN g %% 4 = 0 THEN 'false' ELSE '' END, %(pub)s, 1, now(), now()
+                          (ARRAY['EUR','USD','W'])[1 + g %% 3], 'eq', NULL, false, %(t0)s + (g %% 200),
+                          -- salient terms as extraction gives them: the subject and the place, folded (each shared by
+                          -- one claim in 11 or 13: too common for the shared-terms branch), and a name 50 claims share
+                          ARRAY[lower((ARRAY['Rechenzentren','Chipfabriken','Stromnetze','Forschung',
+                                 'Kühlung','Glasfaser','Ausbildung','Speicher','Software','Sicherheit',
+                                 'Rohstoffe'])[1 + g %% 11]),
+                                lower((ARRAY['Berlin','Texas','Brandenburg','Irland','Bayern','Ohio','Lyon',
+                                 'Warschau','Mailand','Oslo','Leipzig','Dublin','Arizona'])[1 + g %% 13]),
+                                'werk' || (g %% 20000)],
+                          'accepted', CASE WHEN g %% 4 = 0 THEN 'false' ELSE '' END, %(pub)s, 1, now(), now(),
+                          '', 'reported'
                    FROM generate_series(1, %(n)s) g""",
                 {"a0": a0, "na": n_articles, "s0": s0, "t0": t0, "n": claims, "pub": published},
             )
@@ -291,14 +300,17 @@ class Command(BaseCommand):
                       text=f"Das Konsortium plant {rng.randint(1, 996)} Milliarden Euro für Rechenzentren in "
                            f"Berlin bis {2026 + rng.randint(0, 8)}.",
                       quantity_value=rng.randint(1, 997) * 1e9, quantity_unit="EUR", quantity_bound="eq",
-                      topic_id=topic_id)
+                      topic_id=topic_id, terms=["rechenzentren", "berlin", f"werk{rng.randint(0, 19999)}"])
                 for _ in range(100)
             ]
             quotes = [
                 Claim(article=article, kind="quote", speaker_id=speaker_id, topic_id=topic_id,
-                      text=f"Die Regierung bestreitet die Pläne für {rng.choice(['Rechenzentren', 'Stromnetze'])} "
-                           f"in {rng.choice(['Berlin', 'Texas', 'Leipzig'])}, das Geld fehlt.")
-                for _ in range(100)
+                      text=f"Die Regierung bestreitet die Pläne für {subject} in {place}, das Geld fehlt.",
+                      terms=[subject.lower(), place.lower(), f"werk{rng.randint(0, 19999)}"])
+                for subject, place in (
+                    (rng.choice(["Rechenzentren", "Stromnetze"]), rng.choice(["Berlin", "Texas", "Leipzig"]))
+                    for _ in range(100)
+                )
             ]
             from articles.selectors import claim_search
 

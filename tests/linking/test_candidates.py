@@ -1,0 +1,91 @@
+"""The candidate query: claims that share a subject term (in either language, any inflection) are judged
+against each other even when they share no topic, unit, article or speaker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.linking.candidates import candidate_ids, suggest_links
+from articles.models import Article, Claim, ClaimLink, Speaker, Topic
+
+pytestmark = pytest.mark.django_db
+
+_n = iter(range(1, 10_000))
+
+
+def article(language: str = "de") -> Article:
+    i = next(_n)
+    return Article.objects.create(
+        title=f"Artikel {i}", content_hash=f"hash-{i}", published_on=dt.date(2024, 6, 1 + i % 20),
+        date_precision="day", language=language, body=f"Text {i}", source_file="t",
+    )
+
+
+def quote(art: Article, text: str, terms: list[str], *, speaker: str, topic: str) -> Claim:
+    return Claim.objects.create(
+        article=art, kind="quote", text=text, terms=terms,
+        speaker=Speaker.objects.get_or_create(name=speaker, defaults={"key": speaker.split()[-1].lower()})[0],
+        topic=Topic.objects.get_or_create(slug=topic.lower(), defaults={"name": topic})[0],
+    )
+
+
+def test_a_shared_subject_term_in_the_other_language_and_inflection_makes_a_candidate():
+    water = quote(article(), "Der Arnsee verliert jedes Jahr mehr Wasser", ["arnsee", "wasser"],
+                  speaker="Ute Saal", topic="Arnsee")
+    stelle = quote(article(), "Keine Stelle in Korrin ist sicher", ["korrin", "stelle"],
+                   speaker="Jost Wendler", topic="Korrin")
+    other = quote(article(), "Die Brücke in Velden wird im Mai fertig", ["velden", "brucke"],
+                  speaker="Olaf Senn", topic="Velden")
+    new = quote(article("en"), "The lake is losing water and jobs are at risk", ["water", "jobs"],
+                speaker="Rita Fenn", topic="Lakes")
+    found = candidate_ids([new.pk])[new.pk]
+    assert water.pk in found and stelle.pk in found
+    assert other.pk not in found
+
+
+def test_generic_and_short_terms_make_no_candidate():
+    old = quote(article(), "Das Projekt kommt", ["projekt", "see"], speaker="Ute Saal", topic="Arnsee")
+    new = quote(article(), "Das Projekt am See kommt nicht", ["projekt", "see"], speaker="Olaf Senn", topic="Velden")
+    assert old.pk not in candidate_ids([new.pk]).get(new.pk, set())
+
+
+def test_one_candidate_query_however_many_claims_a_batch_holds():
+    claims = [quote(article(), f"Korrin baut Werk {i}", ["korrin", "werk"], speaker=f"Ada Quell{i}",
+                    topic=f"T{i}") for i in range(12)]
+    with CaptureQueriesContext(connection) as one:
+        candidate_ids([claims[-1].pk])
+    with CaptureQueriesContext(connection) as many:
+        found = candidate_ids([c.pk for c in claims])
+    assert len(one) == len(many)
+    assert claims[0].pk in found[claims[5].pk]
+
+
+def test_a_statement_echoed_under_another_topic_is_suggested_through_its_subject():
+    first = quote(article(), "Das neue Werk in Korrin wird im Herbst eröffnet", ["korrin", "werk"],
+                  speaker="Ida Marken", topic="Velmar")
+    echo = quote(article(), "Das neue Werk in Korrin wird im Herbst eröffnet, ganz sicher", ["korrin"],
+                 speaker="Olaf Senn", topic="Korrin")
+    suggest_links(claim_ids=[echo.pk])
+    link = ClaimLink.objects.get(from_claim=echo, to_claim=first)
+    assert link.relation == "supports" and link.rationale.startswith("Olaf Senn echoes Ida Marken")
+
+
+def test_a_term_most_claims_carry_is_left_to_the_other_branches(monkeypatch):
+    from articles.linking import candidates
+
+    for i in range(30):
+        quote(article(), f"Korrin baut Halle {i}", ["korrin", f"halle{i}"], speaker=f"Ada Quell{i}", topic=f"T{i}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_claim")
+    monkeypatch.setattr(candidates, "SUBJECT_MAX_CLAIMS", 10)
+    monkeypatch.setattr(candidates, "_COMMON", (0.0, frozenset()))
+    assert "korrin" in candidates.common_terms()
+    rare = quote(article(), "Die Halle 3 in Korrin ist zu klein", ["korrin", "halle3"], speaker="Olaf Senn",
+                 topic="Hallen")
+    found = candidate_ids([rare.pk])[rare.pk]
+    texts = set(Claim.objects.filter(pk__in=found).values_list("text", flat=True))
+    assert texts == {"Korrin baut Halle 3"}  # through its rare term only, not every claim on Korrin
