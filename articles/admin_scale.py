@@ -16,10 +16,10 @@ import re
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Lookup, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 
-from articles.models import Article, Claim
+from articles.lookups import ContainsILike  # noqa: F401 (registers __ilike_contains)
 
 EXACT_COUNT_UP_TO = 1_000
 
@@ -45,24 +45,6 @@ def planner_rows(qs: QuerySet) -> int:
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
     return int(plan[0]["Plan"]["Plan Rows"])
-
-
-class ContainsILike(Lookup):
-    """`col ILIKE '%term%'`: case-insensitive containment as the trigram (gin_trgm_ops) index can serve it."""
-
-    lookup_name = "ilike_contains"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} ILIKE {rhs}", [*lhs_params, *rhs_params]
-
-    def get_db_prep_lookup(self, value, connection):
-        return "%s", [f"%{connection.ops.prep_for_like_query(value)}%"]
-
-
-for _field in (Claim._meta.get_field("text"), Article._meta.get_field("title")):
-    _field.register_lookup(ContainsILike)
 
 
 def indexed_search(queryset: QuerySet, term: str, *, text_field: str, exact_fields: tuple | list = (),
