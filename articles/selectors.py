@@ -357,9 +357,19 @@ def timeline_page(filters: TimelineFilters, cursor: Cursor | None, *, size: int 
     if filters.q and query is None:
         return KeysetPage(items=[], newer=None, older=None)
     if query is not None:
-        matching_topics = Topic.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
-        matching_speakers = Speaker.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
-        qs = qs.filter(Q(search=query) | Q(topic__in=matching_topics) | Q(speaker__in=matching_speakers))
+        # the matching topics and speakers as ids, not subqueries: an OR with a subquery can only be a filter on
+        # a walk of the timeline (every published claim for a word found nowhere), an OR of id lists and the
+        # tsquery is a BitmapOr of three indexes
+        text = filters.q.strip()
+        matching_topics = list(Topic.objects.filter(name__unaccent__icontains=text).values_list("id", flat=True)[:20])
+        matching_speakers = list(Speaker.objects.filter(name__unaccent__icontains=text)
+                                 .values_list("id", flat=True)[:20])
+        match = Q(search=query)
+        if matching_topics:
+            match |= Q(topic_id__in=matching_topics)
+        if matching_speakers:
+            match |= Q(speaker_id__in=matching_speakers)
+        qs = qs.filter(match)
         # Ranking reads every candidate's tsvector, so only the newest SEARCH_WINDOW matches are ranked: a search
         # costs the same whether a word occurs in ten claims or in half a million.
         window = qs.order_by(F("said_on").desc(nulls_last=True), "-id").values("id")[:SEARCH_WINDOW]
