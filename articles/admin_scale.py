@@ -14,10 +14,13 @@ import json
 import re
 
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from articles.lookups import ContainsILike  # noqa: F401 (registers __ilike_contains)
 
@@ -105,3 +108,13 @@ class LanguageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset.filter(language=self.value()) if self.value() else queryset
+
+
+class QuickCheckboxMixin:
+    """The changelist's row checkbox written directly: Django renders a form widget template per row (about a
+    millisecond each, a fifth of a 50-row page). Same markup, same name, class and label."""
+
+    def action_checkbox(self, obj) -> str:
+        return format_html('<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+                           ACTION_CHECKBOX_NAME, obj.pk, format_html(_("Select this object for an action - {}"),
+                                                                      str(obj)))
