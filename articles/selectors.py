@@ -430,7 +430,8 @@ def publisher_by_slug(slug: str) -> Publisher | None:
 
 def _capped_count(field: str, limit: int = 1000) -> Func:
     """Published claims of the row, counted up to `limit` (an index probe, not a scan of all claims)."""
-    inner = public_claims().filter(**{field: OuterRef("pk")}).values("id")[:limit]
+    # no ORDER BY (Meta.ordering would add "-id"): any index order counts, so the partial index is read alone
+    inner = public_claims().filter(**{field: OuterRef("pk")}).order_by().values("id")[:limit]
     return Func(Subquery(inner), template="(SELECT count(*) FROM %(expressions)s AS capped)",
                 output_field=IntegerField())
 
