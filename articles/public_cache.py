@@ -54,6 +54,20 @@ def changed() -> None:
     transaction.on_commit(_new_stamp)
 
 
+def shared(name: str, compute: Callable[[], object], ttl: int = TTL_SECONDS) -> object:
+    """A value every request can share (the timeline's filter menus) until what readers see changes: read with
+    the stamp in one round trip, computed and stored on a miss."""
+    key = f"public-pages:value:{name}"
+    found = cache.get_many([STAMP_KEY, key])
+    stamp, entry = found.get(STAMP_KEY), found.get(key)
+    if stamp is not None and entry is not None and entry[0] == stamp:
+        return entry[1]
+    value = compute()
+    if stamp is not None:
+        cache.set(key, (stamp, value), ttl)
+    return value
+
+
 # --- the middleware --------------------------------------------------------------------------------------------
 
 
