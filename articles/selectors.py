@@ -48,7 +48,7 @@ def _links(prefix: str, *, public: bool) -> list[Prefetch]:
     qs = ClaimLink.objects.select_related(f"{other}__speaker", f"{other}__article").order_by("-score", "id")
     if public:
         qs = qs.filter(state=LinkState.CONFIRMED, **{f"{other}__published": True})
-        qs = qs.defer(f"{other}__article__body", f"{other}__search")  # lists never load article bodies
+    qs = qs.defer(f"{other}__article__body", f"{other}__search")  # lists never load article bodies
     return [Prefetch(prefix, queryset=qs, to_attr=f"{prefix}_list")]
 
 
