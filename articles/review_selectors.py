@@ -366,7 +366,6 @@ def status_counts(filters: ClaimFilters) -> dict[str, str]:
 
 
 TOPIC_PAGE_SIZE = 50
-TOPIC_COUNT_CAP = COUNT_CAP
 MERGE_CHOICES_LIMIT = 2000
 
 
@@ -376,10 +375,11 @@ class TopicPage:
     next_after: str | None
 
 
-def topics_page(*, after: str = "", size: int = TOPIC_PAGE_SIZE) -> TopicPage:
-    """One page of topics by name, each with its claims counted up to TOPIC_COUNT_CAP + 1 (an index-only walk
-    of claim_topic_id per topic on the page: never a count over every claim)."""
-    per_topic = Claim.objects.filter(topic=OuterRef("pk")).order_by().values("pk")[: TOPIC_COUNT_CAP + 1]
+def topics_page(*, after: str = "", size: int | None = None) -> TopicPage:
+    """One page of topics by name, each with its claims counted up to COUNT_CAP + 1 (an index-only walk of
+    claim_topic_id per topic on the page: never a count over every claim)."""
+    size = size or TOPIC_PAGE_SIZE
+    per_topic = Claim.objects.filter(topic=OuterRef("pk")).order_by().values("pk")[: COUNT_CAP + 1]
     qs = Topic.objects.only("pk", "slug", "name").annotate(n_claims=Func(
         Subquery(per_topic), template="(SELECT count(*) FROM %(expressions)s AS capped)", output_field=IntegerField()))
     if after:

@@ -370,7 +370,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     next_url = f"{request.path}?{urlencode({'after': page.next_after})}" if page.next_after else None
     return render(request, "review/topics.html", {
         "topics": page.items, "next_url": next_url, "choices": rs.topic_merge_choices(),
-        "count_cap": rs.TOPIC_COUNT_CAP})
+        "count_cap": rs.COUNT_CAP})
 
 
 @require_POST
