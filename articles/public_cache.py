@@ -143,6 +143,7 @@ class PublicPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(getattr(request, "_messages", None), "_queued_messages", None)  # one reader's message
             and "private" not in response.get("Cache-Control", "")
             and len(response.content) <= MAX_BYTES
         )
