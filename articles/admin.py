@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import reverse
@@ -16,6 +16,7 @@ from articles import services
 from articles.admin_scale import (
     EstimatedCountPaginator,
     LanguageFilter,
+    QuickCheckboxMixin,
     UnitFilter,
     indexed_search,
 )
@@ -32,7 +33,7 @@ class PublisherAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     list_display = ["title", "publisher", "published_on", "date_precision", "language", "imported_at", "claim_count"]
     list_filter = [LanguageFilter, "date_precision", "published_on", "publisher"]
     search_fields = ["title", "url"]  # searched in get_search_results through indexes; bodies never scanned
@@ -116,7 +117,7 @@ class ClaimAdminForm(forms.ModelForm):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     form = ClaimAdminForm
     list_display = ["id", "kind", "short_text", "speaker", "quantity_value", "quantity_unit", "quantity_bound",
                     "status", "verdict", "published", "topic"]
@@ -137,13 +138,6 @@ class ClaimAdmin(admin.ModelAdmin):
             extra = Q(speaker_id__in=speakers) if speakers else None
         return indexed_search(queryset, search_term, text_field="text", also=extra), False
 
-    def get_ordering(self, request):
-        if request.GET.get("q"):
-            # newest first without walking the primary key: `id + 0` keeps the planner on the trigram index,
-            # so a search that matches nothing ends at once instead of scanning every claim for 100 hits
-            return [(F("id") + 0).desc()]
-        return super().get_ordering(request)
-
     def save_model(self, request, obj, form, change) -> None:
         services.claim_save_checked(claim=obj, expected_version=form.cleaned_data.get("expected_version"))
 
@@ -153,7 +147,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
+class ClaimLinkAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     list_display = ["id", "from_claim", "relation", "to_claim", "state", "score", "created_by", "created_at"]
     list_filter = ["relation", "state"]
     search_fields = ["from_claim__text", "to_claim__text"]  # claim numbers, or words of either claim's text

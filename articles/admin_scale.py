@@ -14,12 +14,15 @@ import json
 import re
 
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Lookup, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
-from articles.models import Article, Claim
+from articles.lookups import ContainsILike  # noqa: F401 (registers __ilike_contains)
 
 EXACT_COUNT_UP_TO = 1_000
 
@@ -45,24 +48,6 @@ def planner_rows(qs: QuerySet) -> int:
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
     return int(plan[0]["Plan"]["Plan Rows"])
-
-
-class ContainsILike(Lookup):
-    """`col ILIKE '%term%'`: case-insensitive containment as the trigram (gin_trgm_ops) index can serve it."""
-
-    lookup_name = "ilike_contains"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} ILIKE {rhs}", [*lhs_params, *rhs_params]
-
-    def get_db_prep_lookup(self, value, connection):
-        return "%s", [f"%{connection.ops.prep_for_like_query(value)}%"]
-
-
-for _field in (Claim._meta.get_field("text"), Article._meta.get_field("title")):
-    _field.register_lookup(ContainsILike)
 
 
 def indexed_search(queryset: QuerySet, term: str, *, text_field: str, exact_fields: tuple | list = (),
@@ -123,3 +108,13 @@ class LanguageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset.filter(language=self.value()) if self.value() else queryset
+
+
+class QuickCheckboxMixin:
+    """The changelist's row checkbox written directly: Django renders a form widget template per row (about a
+    millisecond each, a fifth of a 50-row page). Same markup, same name, class and label."""
+
+    def action_checkbox(self, obj) -> str:
+        return format_html('<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+                           ACTION_CHECKBOX_NAME, obj.pk, format_html(_("Select this object for an action - {}"),
+                                                                      str(obj)))

@@ -41,7 +41,7 @@ class TopicRenameForm(forms.Form):
 
 
 class TopicMergeForm(forms.Form):
-    into = forms.IntegerField(label="Merge into topic")
+    into = forms.CharField(label="Merge into topic", max_length=120)  # the target's slug (or its number)
 
 
 class StatusForm(forms.Form):

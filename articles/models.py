@@ -217,6 +217,12 @@ class Claim(models.Model):
                          name="claim_pub_verdict"),
             models.Index(F("review_published_at").desc(nulls_last=True), F("id").desc(),
                          condition=Q(published=True), name="claim_pub_reviewed"),
+            # a topic's and a speaker's feed: their rated claims, newest review first (the index above would walk
+            # every published claim to find a small topic's thirty)
+            models.Index("topic", F("review_published_at").desc(nulls_last=True), F("id").desc(),
+                         condition=Q(published=True) & ~Q(verdict=""), name="claim_feed_topic"),
+            models.Index("speaker", F("review_published_at").desc(nulls_last=True), F("id").desc(),
+                         condition=Q(published=True) & ~Q(verdict=""), name="claim_feed_speaker"),
         ]
         constraints = [
             models.CheckConstraint(

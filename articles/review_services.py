@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from articles import public_cache
 from articles.models import (
     Article,
     Claim,
@@ -143,6 +144,7 @@ def suggestion_undo(*, undo: Undo, user: User | None) -> list[int]:
             raise AlreadyDecidedError(f"Suggestion #{row[0]} was changed by someone else since; nothing undone.")
     for link_id, state, relation in reversed(undo.links):
         ClaimLink.objects.filter(pk=link_id).update(state=state, relation=relation, updated_at=timezone.now())
+    public_cache.changed()  # a QuerySet.update(): no signal tells the readers' cache
     return ids
 
 
@@ -180,6 +182,7 @@ def claims_bulk_update(*, claims: list[tuple[int, int]], user: User | None, stat
     if _actor(user):
         changes["reviewer"] = user
     Claim.objects.filter(pk__in=fresh).update(**changes)
+    public_cache.changed()  # a QuerySet.update(): no signal tells the readers' cache
     return BulkOutcome(changed=sorted(fresh), stale=stale)
 
 

@@ -24,6 +24,8 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import (
     Article,
@@ -46,7 +48,7 @@ def _links(prefix: str, *, public: bool) -> list[Prefetch]:
     qs = ClaimLink.objects.select_related(f"{other}__speaker", f"{other}__article").order_by("-score", "id")
     if public:
         qs = qs.filter(state=LinkState.CONFIRMED, **{f"{other}__published": True})
-        qs = qs.defer(f"{other}__article__body", f"{other}__search")  # lists never load article bodies
+    qs = qs.defer(f"{other}__article__body", f"{other}__search")  # lists never load article bodies
     return [Prefetch(prefix, queryset=qs, to_attr=f"{prefix}_list")]
 
 
@@ -357,9 +359,19 @@ def timeline_page(filters: TimelineFilters, cursor: Cursor | None, *, size: int 
     if filters.q and query is None:
         return KeysetPage(items=[], newer=None, older=None)
     if query is not None:
-        matching_topics = Topic.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
-        matching_speakers = Speaker.objects.filter(name__unaccent__icontains=filters.q.strip()).values("id")[:20]
-        qs = qs.filter(Q(search=query) | Q(topic__in=matching_topics) | Q(speaker__in=matching_speakers))
+        # the matching topics and speakers as ids, not subqueries: an OR with a subquery can only be a filter on
+        # a walk of the timeline (every published claim for a word found nowhere), an OR of id lists and the
+        # tsquery is a BitmapOr of three indexes
+        text = filters.q.strip()
+        matching_topics = list(Topic.objects.filter(name__unaccent__icontains=text).values_list("id", flat=True)[:20])
+        matching_speakers = list(Speaker.objects.filter(name__unaccent__icontains=text)
+                                 .values_list("id", flat=True)[:20])
+        match = Q(search=query)
+        if matching_topics:
+            match |= Q(topic_id__in=matching_topics)
+        if matching_speakers:
+            match |= Q(speaker_id__in=matching_speakers)
+        qs = qs.filter(match)
         # Ranking reads every candidate's tsvector, so only the newest SEARCH_WINDOW matches are ranked: a search
         # costs the same whether a word occurs in ten claims or in half a million.
         window = qs.order_by(F("said_on").desc(nulls_last=True), "-id").values("id")[:SEARCH_WINDOW]
@@ -392,7 +404,28 @@ def matching_speakers(text: str, limit: int = 5) -> list[Speaker]:
     return list(Speaker.objects.filter(Q(name__unaccent__icontains=text)).order_by("name")[:limit])
 
 
-def filter_choices() -> dict[str, list[tuple[str, str]]]:
+def filter_choices() -> dict[str, str]:
+    """The filter menus' <option>s (topics and speakers with published claims, bounded), rendered once and shared
+    through the cache until what readers see changes (two EXISTS scans and ~400 options per request otherwise).
+    `mark_selected` marks the reader's choice."""
+    from articles import public_cache
+
+    return public_cache.shared("filter-choices", _filter_options)
+
+
+def mark_selected(options: str, value: str) -> SafeString:
+    if not value:
+        return mark_safe(options)  # noqa: S308 (built by format_html_join in _filter_options)
+    tag = f'<option value="{escape(value)}">'
+    return mark_safe(options.replace(tag, tag[:-1] + " selected>", 1))  # noqa: S308 (same)
+
+
+def _filter_options() -> dict[str, str]:
+    choices = _filter_choice_rows()
+    return {name: str(format_html_join("", '<option value="{}">{}</option>', rows)) for name, rows in choices.items()}
+
+
+def _filter_choice_rows() -> dict[str, list[tuple[str, str]]]:
     """(value, name) of the topics and speakers in the filter menus: those with published claims, bounded."""
     from articles.public_links import slug_of
 
@@ -420,7 +453,8 @@ def publisher_by_slug(slug: str) -> Publisher | None:
 
 def _capped_count(field: str, limit: int = 1000) -> Func:
     """Published claims of the row, counted up to `limit` (an index probe, not a scan of all claims)."""
-    inner = public_claims().filter(**{field: OuterRef("pk")}).values("id")[:limit]
+    # no ORDER BY (Meta.ordering would add "-id"): any index order counts, so the partial index is read alone
+    inner = public_claims().filter(**{field: OuterRef("pk")}).order_by().values("id")[:limit]
     return Func(Subquery(inner), template="(SELECT count(*) FROM %(expressions)s AS capped)",
                 output_field=IntegerField())
 

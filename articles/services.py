@@ -159,7 +159,7 @@ def topic_merge(*, source: Topic, target: Topic) -> Topic:
     if source.pk == target.pk:
         return target
     Claim.objects.filter(topic=source).update(topic=target, version=F("version") + 1)
-    source.delete()
+    source.delete()  # the topic's post_delete signal makes readers' cached pages stale (articles/public_cache.py)
     return target
 
 

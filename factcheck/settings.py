@@ -230,4 +230,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
                   "django.middleware.locale.LocaleMiddleware")
 INSTALLED_APPS.append("ninja")  # serves the API docs' assets from our own static files (no CDN)
+# Anonymous readers' pages from the shared cache, invalidated by one version stamp (articles/public_cache.py);
+# last, so it sees the language, the HTMX headers and the URL's name
+MIDDLEWARE.append("articles.public_cache.PublicPageCacheMiddleware")
 FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "factcheck")

@@ -44,3 +44,20 @@ def make_article(title: str = "Ein Testartikel", body: str = "Der Text des Artik
 @pytest.fixture
 def article_factory():
     return make_article
+
+
+@pytest.fixture(autouse=True)
+def _readers_cache_starts_fresh(request):
+    """A new stamp for the readers' page cache before each test that uses the database: a page cached by an
+    earlier test (whose rows were rolled back, so no write told the cache) is never served to this one."""
+    from articles import public_cache
+
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if "transactional_db" in names or "live_server" in names or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or marker is not None:
+        request.getfixturevalue("db")
+    else:
+        return
+    public_cache._new_stamp()

@@ -366,8 +366,11 @@ def claim_new(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_GET
 @editor_required
 def topic_list(request: HttpRequest) -> HttpResponse:
-    topics = list(selectors.topics_with_counts())
-    return render(request, "review/topics.html", {"topics": topics})
+    page = rs.topics_page(after=request.GET.get("after", "")[:200])
+    next_url = f"{request.path}?{urlencode({'after': page.next_after})}" if page.next_after else None
+    return render(request, "review/topics.html", {
+        "topics": page.items, "next_url": next_url, "choices": rs.topic_merge_choices(),
+        "count_cap": rs.COUNT_CAP})
 
 
 @require_POST
@@ -390,7 +393,7 @@ def topic_rename(request: HttpRequest, topic_id: int) -> HttpResponse:
 def topic_merge(request: HttpRequest, topic_id: int) -> HttpResponse:
     source = Topic.objects.filter(pk=topic_id).first()
     form = TopicMergeForm(request.POST)
-    target = Topic.objects.filter(pk=form.data.get("into") or 0).first() if form.is_valid() else None
+    target = rs.topic_by_slug_or_id(form.cleaned_data["into"]) if form.is_valid() else None
     if source is None or target is None or source.pk == target.pk:
         messages.error(request, "Choose another existing topic to merge into.")
         return redirect("review:topic_list")

@@ -58,9 +58,20 @@ def _context(params: QueryDict, here: str) -> dict:
         "count_links": [(value, label, filters.as_query(status=value)) for value, label in ClaimStatus.choices],
         "statuses": ClaimStatus.choices,
         "kinds": ClaimKind.choices,
-        "topics": rs.topic_choices(),
+        "topic_options": (options := rs.topic_options(filters.topic))[0],
+        "topic_options_plain": options[1],
+        **row_url_prefixes(),
         "here": here,
     }
+
+
+def row_url_prefixes() -> dict[str, str]:
+    """"/review/claims/" and the like: a table of fifty rows joins these with ids instead of reversing three URLs
+    per row."""
+    claim = reverse("review:claim_review", args=[0])
+    article = reverse("review:article_detail", args=[0])
+    topic = reverse("review:topic_workspace", args=["x"])
+    return {"claim_url": claim[: -len("0/")], "article_url": article[: -len("0/")], "topic_url": topic[: -len("x/")]}
 
 
 @require_GET
