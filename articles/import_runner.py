@@ -6,7 +6,10 @@ Shared by `manage.py import_articles` and the browser upload task, so both repor
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,6 +179,57 @@ def import_paths(
     if pending.errors:
         report["warnings"] = pending.errors
     return report
+
+
+class QueryStats:
+    """Queries sent, seconds spent waiting on them, and the CPU seconds of this connection's PostgreSQL backend
+    (read from /proc when the server runs on this machine): `manage.py bench` shows them per article."""
+
+    def __init__(self) -> None:
+        self.queries = 0
+        self.db_wall = 0.0
+        self.db_cpu: float | None = None
+
+    def _wrap(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.db_wall += time.perf_counter() - started
+            self.queries += 1
+
+    @staticmethod
+    def _backend_cpu() -> float | None:
+        from django.db import connection
+
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                pid = cursor.fetchone()[0]
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError, DatabaseError):
+            return None
+
+    @contextlib.contextmanager
+    def counting(self):
+        from django.db import connection
+
+        before = self._backend_cpu()
+        with connection.execute_wrapper(self._wrap):
+            yield self
+        after = self._backend_cpu()
+        if before is not None and after is not None:
+            self.db_cpu = after - before
+
+    def add(self, other: dict) -> None:
+        self.queries += other.get("queries", 0)
+        self.db_wall += other.get("db_wall", 0.0)
+        if other.get("db_cpu") is not None:
+            self.db_cpu = (self.db_cpu or 0.0) + other["db_cpu"]
+
+    def as_dict(self) -> dict:
+        return {"queries": self.queries, "db_wall": self.db_wall, "db_cpu": self.db_cpu}
 
 
 def count_input_files(paths: Iterable[str | Path]) -> int:

@@ -322,31 +322,53 @@ def _fold(word: str) -> str:
 _TRANSLATIONS = {_fold(de): en for de, en in _de.SUBJECT_TRANSLATIONS.items()}
 
 
+# A batch of new claims is judged against a few hundred candidates each, and one stored claim is a candidate
+# of many: what the judge reads off one claim alone (its term keys, its cue words) is worked out once per claim
+# text or term list and kept, never once per pair. Keyed by immutable values, so the judge stays pure.
+
+
+@functools.lru_cache(maxsize=65536)
+def _term_keys(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], frozenset[str], tuple[str, ...]]:
+    """(the claim's own terms with their keys, GENERIC ones left out; every key; the keys of 5+ letters)."""
+    keys = frozenset(_key(t) for t in terms)
+    own = tuple((t, _key(t)) for t in dict.fromkeys(terms) if t not in GENERIC)
+    return own, keys, tuple(k for k in keys if len(k) >= 5)
+
+
 def _shared(a: ClaimFacts, b: ClaimFacts) -> list[str]:
     """Terms two claims share: the same key, or a name and a compound made from it ("arvel", "arvelsee")."""
-    b_keys = {_key(t) for t in b.terms}
+    if not a.terms or not b.terms:
+        return []
+    own, _, _ = _term_keys(tuple(a.terms))
+    _, b_keys, b_long = _term_keys(tuple(b.terms))
     out = []
-    for t in dict.fromkeys(a.terms):
-        if t in GENERIC:
-            continue
-        k = _key(t)
-        if k in b_keys or (len(k) >= 5 and any(len(o) >= 5 and (o.startswith(k) or k.startswith(o)) for o in b_keys)):
+    for t, k in own:
+        if k in b_keys or (len(k) >= 5 and any(o.startswith(k) or k.startswith(o) for o in b_long)):
             out.append(t)
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _topic_words(topic: str) -> frozenset[str]:
+    return frozenset({topic.casefold(), *(p.casefold() for p in re.split(r"[\s-]+", topic))})
+
+
 def _own_terms(shared: list[str], *topics: str | None) -> list[str]:
     """Shared terms other than the words of the topic labels (every claim of an article carries those)."""
+    if not shared:
+        return []
     words: set[str] = set()
     for t in topics:
         if t:
-            words.add(t.casefold())
-            words.update(p.casefold() for p in re.split(r"[\s-]+", t))
+            words |= _topic_words(t)
     return [s for s in shared if s not in words]
 
 
+_speaker_key = functools.lru_cache(maxsize=16384)(speaker_key)
+
+
 def _same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool:
-    return bool(a.speaker and b.speaker and speaker_key(a.speaker) == speaker_key(b.speaker))
+    return bool(a.speaker and b.speaker and _speaker_key(a.speaker) == _speaker_key(b.speaker))
 
 
 def _context(a: ClaimFacts, b: ClaimFacts, shared: list[str]) -> str:
@@ -490,9 +512,9 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         # "1,6 Milliarden Euro angekündigt" against "nur rund 600 Millionen im Budget gesichert"
         (big_c, big), (small_c, small) = ((new, qn), (old, qo)) if cn > co else ((old, qo), (new, qn))
         if (
-            SECURED.search(small_c.text)
-            and ANNOUNCED.search(big_c.text)
-            and not SECURED.search(big_c.text)
+            _cues(small_c.text).secured
+            and _cues(big_c.text).announced
+            and not _cues(big_c.text).secured
             and small.bound not in LOWER
             and big.bound != "lt"
         ):
@@ -560,7 +582,7 @@ def _judge_figures(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             or (same_measure and ratio <= 2.0 and len(own) >= 1 and _bounds_comparable(qn, qo))
         )
         # a third party's estimate set against a figure is a dispute, not a revision
-        and bool(ESTIMATE.search(new.text)) == bool(ESTIMATE.search(old.text))
+        and _cues(new.text).estimate == _cues(old.text).estimate
     ):
         newer, older = (new, old) if new.published_on > old.published_on else (old, new)
         assert newer.quantity is not None and older.quantity is not None
@@ -684,7 +706,7 @@ ATTRIBUTION = re.compile(
 
 
 def _attributed(c: ClaimFacts) -> bool:
-    return c.kind == "quote" or bool(ATTRIBUTION.search(c.text))
+    return c.kind == "quote" or _cues(c.text).attributed
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
@@ -706,7 +728,7 @@ def _disjoint(a: Quantity, b: Quantity) -> bool:
 
 def _same_years(a: str, b: str) -> bool:
     """Both texts name the same years, or none: "2,4 Millionen heute" and "4 Millionen 2030" are not at odds."""
-    return set(_YEAR.findall(a)) == set(_YEAR.findall(b))
+    return _cues(a).years == _cues(b).years
 
 
 def _bounds_comparable(a: Quantity, b: Quantity) -> bool:
@@ -733,7 +755,31 @@ def _other_values(text: str, language: str, unit: str, value: float) -> tuple[fl
 
 def _revises(c: ClaimFacts) -> bool:
     """The claim says it replaces an earlier figure ("revised", "now expects", "korrigiert", "nun")."""
-    return bool(_REVISION_RE.search(c.text))
+    return _cues(c.text).revises
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """What the pair rules look for in one claim's text, found once per text."""
+
+    attributed: bool
+    revises: bool
+    secured: bool
+    announced: bool
+    estimate: bool
+    years: frozenset[str]
+    denial: bool
+    negated: bool
+
+
+@functools.lru_cache(maxsize=65536)
+def _cues(text: str) -> _Cues:
+    return _Cues(
+        attributed=bool(ATTRIBUTION.search(text)), revises=bool(_REVISION_RE.search(text)),
+        secured=bool(SECURED.search(text)), announced=bool(ANNOUNCED.search(text)),
+        estimate=bool(ESTIMATE.search(text)), years=frozenset(_YEAR.findall(text)),
+        denial=bool(DENIAL.search(text)), negated=bool(NEGATION.search(text)),
+    )
 
 
 def _statement_date(c: ClaimFacts) -> dt.date | None:
@@ -748,7 +794,6 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         got = _judge_figures(new, old)
         if got is not None:
             return got
-    shared = _shared(new, old)
     topic_eq = bool(new.topic and new.topic == old.topic)
     same_article = new.article_id == old.article_id
 
@@ -762,9 +807,9 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             and quote.quantity is None
             and fig.quantity.bound not in LOWER | {"lt"}
             and not _same_speaker(quote, fig)
-            and DENIAL.search(quote.text)
+            and _cues(quote.text).denial
             and (same_article or topic_eq)
-            and (shared or topic_eq)
+            and (topic_eq or _shared(new, old))
         ):
             return Suggestion(
                 "contradicts",
@@ -785,8 +830,8 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
             dn
             and do
             and dn != do
-            and (NEGATION.search(new.text) or NEGATION.search(old.text))
-            and (topic_eq or shared)
+            and (_cues(new.text).negated or _cues(old.text).negated)
+            and (topic_eq or _shared(new, old))
             # across articles, the two quotes must at least share a word: a speaker on two subjects (hiring
             # in May, a funding round in June) is not reversing himself
             and (same_article or _content_words(new.text) & _content_words(old.text))
@@ -806,7 +851,7 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
         and new.speaker
         and old.speaker
         and not _same_speaker(new, old)
-        and bool(NEGATION.search(new.text)) != bool(NEGATION.search(old.text))
+        and _cues(new.text).negated != _cues(old.text).negated
     ):
         common = _content_words(new.text) & _content_words(old.text)
         if len(common) >= 2:
@@ -839,19 +884,24 @@ def judge(new: ClaimFacts, old: ClaimFacts) -> Suggestion | None:
 _WORDS = re.compile(r"\w+")
 
 
-def _content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _content_words(text: str) -> frozenset[str]:
     """Words that carry content: four letters or more and not a function word, and four-digit numbers."""
-    return {
+    return frozenset(
         _stem(w)
         for w in _WORDS.findall(text.casefold())
         if (len(w) >= 4 and not w.isdigit() and w not in FUNCTION_WORDS and not NEGATION.fullmatch(w))
         or re.fullmatch(r"\d{4}", w)
-    }
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _long_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORDS.findall(text.casefold()) if len(w) > 2)
 
 
 def _word_overlap(a: str, b: str) -> float:
-    wa = {w for w in _WORDS.findall(a.casefold()) if len(w) > 2}
-    wb = {w for w in _WORDS.findall(b.casefold()) if len(w) > 2}
+    wa, wb = _long_words(a), _long_words(b)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb)) if min(len(wa), len(wb)) >= 4 else 0.0
