@@ -33,11 +33,15 @@ FigureRow = tuple[int, int, int, float, str, "dt.date | None"]  # id, span_start
 
 
 @transaction.atomic
-def checks_run(*, article: Article) -> list[int]:
+def checks_run(*, article: Article, fresh_rows: list[FigureRow] | None = None) -> list[int]:
     """Recompute the figures of one article and store the checks found; returns the new checks' ids.
 
     A check an editor decided (accepted or dismissed) is kept; an open one the article no longer gives goes.
+    `fresh_rows`: the figures of an article stored just now in this transaction (newest claim first), which has
+    no checks yet: nothing is read back.
     """
+    if fresh_rows is not None:
+        return checks_store(article=article, rows=fresh_rows, existing={})
     rows = list(
         article.claims.filter(quantity_value__isnull=False, span_start__isnull=False)
         .values_list("id", "span_start", "span_end", "quantity_value", "quantity_unit", "stated_on")
@@ -53,8 +57,7 @@ def checks_needed(*, article: Article, rows: list[FigureRow]) -> bool:
 
 def checks_store(*, article: Article, rows: list[FigureRow], existing: dict) -> list[int]:
     """checks_run's work on figures already read (`rows`, newest claim first) and the article's checks
-    (`existing`, by claim and signature; empty for an article imported just now). Runs in the caller's
-    transaction."""
+    (`existing`, by claim and signature)."""
     if not existing and not checks_needed(article=article, rows=rows):
         return []  # one figure alone, or figures with no word relating them: nothing to recompute
     stored = [StoredFigure(claim_id=r[0], span_start=r[1], span_end=r[2], value=r[3], unit=r[4]) for r in rows]
