@@ -134,7 +134,14 @@ def _center(q: Quantity) -> float:
     return q.value
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=16384)
+def _figures(text: str, language: str, currency: str) -> tuple:
+    """The figures of a claim's text as the pair rules read them, once per text: one stored claim is a candidate
+    of many new ones, and its flags are asked for under each of its figures."""
+    return tuple(find_figures(text, language, money_context=True, default_currency=currency))
+
+
+@functools.lru_cache(maxsize=32768)
 def _flags(
     text: str, language: str, value: float, unit: str
 ) -> tuple[bool, bool, frozenset[str], frozenset[str]]:
@@ -145,9 +152,7 @@ def _flags(
     content words of its clause ("Rechenzentren", "Trinkwasser"), for telling whether two figures measure one
     thing.
     """
-    for m in find_figures(
-        text, language, money_context=True, default_currency=unit if len(unit) == 3 else "USD"
-    ):
+    for m in _figures(text, language, unit if len(unit) == 3 else "USD"):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
             a, b = _clause(text, m.start, m.end)
             nouns = _clause_nouns(text[a:b], text[m.start : m.end])
@@ -684,7 +689,7 @@ def _cited_sentence(text: str, language: str, value: float, unit: str) -> str | 
     """The sentence of a quote that cites its figure (`value`, `unit`) as one already named („Die 1,6
     Milliarden sind …“, "the $4bn is …"), or None when the quote names it afresh."""
     cur = unit if len(unit) == 3 else "USD"
-    for m in find_figures(text, language, money_context=True, default_currency=cur):
+    for m in _figures(text, language, cur):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
             sentence = _sentence_at(text, m.start)
             # „Die 1,6 Milliarden sind …“, "We are not cutting 2,000 posts", "… sind schlicht falsch"
@@ -748,7 +753,7 @@ def _other_values(text: str, language: str, unit: str, value: float) -> tuple[fl
     cur = unit if len(unit) == 3 else "USD"
     return tuple(
         m.quantity.value
-        for m in find_figures(text, language, money_context=True, default_currency=cur)
+        for m in _figures(text, language, cur)
         if m.quantity.unit == unit and not math.isclose(m.quantity.value, value, rel_tol=1e-6)
     )
 
