@@ -63,6 +63,8 @@ class Command(BaseCommand):
         parser.add_argument("--paragraphs", type=int, default=1,
                             help="import: paragraphs per synthetic article (1 ≈ 0.6 KB; 6 ≈ 3.5 KB, a news article)")
         parser.add_argument("--jobs", type=int, default=1, help="import: import_articles --jobs (processes)")
+        parser.add_argument("--mib", help="memory: file sizes in MiB, comma-separated (default 25,50,100; 5,10,20 "
+                                           "with --quick)")
         parser.add_argument("--database", default="factcheck_bench",
                             help="import/memory/suggest: the scratch database's name (on the server in use)")
 
@@ -164,6 +166,8 @@ class Command(BaseCommand):
     def part_memory(self) -> None:
         self.stdout.write("\nmemory: peak RSS of import_articles --no-extract on JSON Lines (streamed)")
         sizes = [5, 10, 20] if self.quick else [25, 50, 100]
+        if self.options["mib"]:
+            sizes = [int(x) for x in self.options["mib"].split(",")]
         offset = 50_000_000
         for mib in sizes:
             offset += 1_000_000
