@@ -83,7 +83,7 @@ SELECT unit FROM seen WHERE unit IS NOT NULL AND unit <> '' LIMIT 60
 
 
 class UnitFilter(admin.SimpleListFilter):
-    """The units claims use, one index probe per unit (claim_unit_value) rather than a DISTINCT scan."""
+    """The units claims use, one index probe per unit (claim_unit_value_id) rather than a DISTINCT scan."""
 
     title = "quantity unit"
     parameter_name = "quantity_unit__exact"

@@ -44,26 +44,36 @@ def english_article(i: int, rng: random.Random) -> tuple[str, str]:
     return title, body
 
 
-def text_file(i: int, rng: random.Random) -> str:
-    return german_article(i, rng)[1] if i % 3 else english_article(i, rng)[1]
+def _article(i: int, rng: random.Random, paragraphs: int) -> tuple[str, str]:
+    """Two of three German; with paragraphs > 1 the body goes on with more paragraphs of the same kind (other
+    figures, another speaker), about the length of a news article at 6."""
+    make = german_article if i % 3 else english_article
+    title, text = make(i, rng)
+    more = [make(i + 7 * k, rng)[1].splitlines()[-1] for k in range(1, paragraphs)]
+    return title, "\n".join([text.rstrip("\n"), *more]) + "\n"
 
 
-def html_file(i: int, rng: random.Random) -> str:
-    title, text = english_article(i, rng) if i % 3 == 0 else german_article(i, rng)
-    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines()[1:] if line)
+def text_file(i: int, rng: random.Random, *, paragraphs: int = 1) -> str:
+    return _article(i, rng, paragraphs)[1]
+
+
+def html_file(i: int, rng: random.Random, *, paragraphs: int = 1) -> str:
+    title, text = _article(i, rng, paragraphs)
+    body = "".join(f"<p>{line}</p>" for line in text.splitlines() if line and line != title and
+                   not line.startswith("date "))
     return (
         f"<!doctype html><html lang=\"de\"><head><title>{title}</title>"
         f"<meta property=\"og:site_name\" content=\"Beispiel-Zeitung\">"
         f"<meta property=\"article:published_time\" content=\"2025-03-{1 + i % 28:02d}T10:00:00Z\"></head>"
         f"<body><nav><a href=\"/\">Start</a> <a href=\"/wirtschaft\">Wirtschaft</a></nav>"
-        f"<article><h1>{title}</h1>{paragraphs}</article>"
+        f"<article><h1>{title}</h1>{body}</article>"
         f"<section class=\"comments\"><h2>3 Kommentare</h2><p>Leserin: stimmt doch alles nicht</p></section>"
         f"<footer>Impressum · Datenschutz · Cookie-Einstellungen</footer></body></html>"
     )
 
 
-def jsonl_line(i: int, rng: random.Random, *, padding: int = 0) -> str:
-    title, text = german_article(i, rng) if i % 3 else english_article(i, rng)
+def jsonl_line(i: int, rng: random.Random, *, padding: int = 0, paragraphs: int = 1) -> str:
+    title, text = _article(i, rng, paragraphs)
     body = "\n".join(text.splitlines()[2:] if text.startswith("date") else [text])
     if padding:
         body += "\n" + " ".join(rng.choice(["Der", "Ausbau", "geht", "weiter", "und", "bleibt", "teuer."])

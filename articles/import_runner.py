@@ -6,15 +6,19 @@ Shared by `manage.py import_articles` and the browser upload task, so both repor
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError
 
-from articles import services
+from articles import services, suggest_helper
 from articles.importers import iter_input_files, read_file
 from articles.importers.types import ArticleDraft, ImportFailed, ItemError
 
@@ -64,13 +68,23 @@ class PendingSuggestions:
 
     Each article is stored (with its claims) in a transaction of its own; suggestions are derived data,
     made for a batch of new claims at once so a batch costs a handful of queries, not a handful per article.
+
+    With `helpers` > 0 the batches are judged by that many helper processes while this one goes on storing
+    articles (`import_articles --jobs N` has N - 1 of them): a batch is handed over only after its claims are
+    committed, and a batch looks only at claims older than its own (`c.id < m.id`), all committed by then, so
+    every batch finds what it would have found in this process and the links are the same as a serial run's.
+    The helpers start with the first full batch: a small import never starts them.
     """
 
     BATCH = 300
 
-    def __init__(self) -> None:
+    def __init__(self, *, helpers: int = 0) -> None:
         self.claim_ids: list[int] = []
         self.errors: list[str] = []
+        self.helpers = helpers
+        self._pool = None
+        self._running: list = []
+        self.helper_stats = QueryStats()  # the helpers' queries and PostgreSQL CPU, for `import_articles --stats`
 
     def add(self, ids: list[int]) -> None:
         self.claim_ids += ids
@@ -78,16 +92,60 @@ class PendingSuggestions:
             self.flush()
 
     def flush(self) -> None:
-        from articles.suggestions import suggest_links
-
         ids, self.claim_ids = self.claim_ids, []
         if not ids:
             return
+        if self._pool is None and self.helpers and len(ids) >= self.BATCH:
+            self._start_helpers()
+        if self._pool is not None:
+            try:
+                future = self._pool.submit(suggest_helper.suggest_batch, ids, _history_metadata(), helper=True)
+                self._running.append((ids, future))
+                return
+            except BrokenExecutor:  # a helper died: this process makes the suggestions from here on
+                log.warning("a suggestion helper stopped; the import makes its suggestions itself")
+                self.helpers = 0
+        self._suggest_here(ids)
+
+    def _suggest_here(self, ids: list[int]) -> None:
+        error, _ = suggest_helper.suggest_batch(ids, None)
+        if error:
+            self.errors.append(error)
+
+    def wait(self) -> None:
+        """Hand over what is left and wait for the helpers (a no-op without them). A batch whose helper died
+        is done here, so every batch gets its suggestions whatever happened to the helpers."""
+        self.flush()
+        if self._pool is None:
+            return
         try:
-            suggest_links(claim_ids=ids)
-        except DatabaseError as exc:  # the articles and claims are stored; only the suggestions are missing
-            self.errors.append(f"suggestions for {len(ids)} claims not made: {str(exc).splitlines()[0][:200]}")
-            log.warning("suggestions not made: %s", exc)
+            for ids, future in self._running:
+                try:
+                    error, stats = future.result()
+                except BrokenExecutor:
+                    self._suggest_here(ids)
+                    continue
+                self.helper_stats.add(stats)
+                if error:
+                    self.errors.append(error)
+        finally:
+            self._pool.shutdown()
+            self._pool, self._running = None, []
+
+    def _start_helpers(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from django.db import connection
+
+        if connection.in_atomic_block:  # a caller's transaction: the helpers could not see our claims
+            self.helpers = 0
+            return
+        # spawned, not forked: this process may hold threads (a progress bar) and an open connection
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.helpers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=suggest_helper.start, initargs=(connection.settings_dict["NAME"],),
+        )
 
 
 def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: PendingSuggestions | None
@@ -162,20 +220,84 @@ def import_paths(
     user=None,
     display_root: Path | None = None,
     on_file: Callable[[FileReport], None] | None = None,
+    jobs: int = 1,
 ) -> dict:
-    """Import every file under `paths`; a file that fails is reported and the rest go on."""
+    """Import every file under `paths`; a file that fails is reported and the rest go on.
+
+    `jobs` > 1: suggestions are made by jobs - 1 helper processes beside this one (see PendingSuggestions)."""
     report = new_report()
-    pending = PendingSuggestions()
+    pending = PendingSuggestions(helpers=max(jobs - 1, 0))
     for path in iter_input_files(paths):
         display = display_name(path, display_root)
         entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending)
         add_to_report(report, entry)
         if on_file is not None:
             on_file(entry)
-    pending.flush()
+    pending.wait()
+    if pending.helpers:
+        report["_helper_stats"] = pending.helper_stats.as_dict()  # taken out by the command, never written
     if pending.errors:
         report["warnings"] = pending.errors
     return report
+
+
+def _history_metadata() -> dict | None:
+    """The history context this import runs in (`history_context(command=…)`), for the helpers' writes."""
+    import pghistory.runtime
+
+    tracked = getattr(pghistory.runtime._tracker, "value", None)
+    return dict(tracked.metadata) if tracked is not None else None
+
+
+class QueryStats:
+    """Queries sent, seconds spent waiting on them, and the CPU seconds of this connection's PostgreSQL backend
+    (read from /proc when the server runs on this machine): `manage.py bench` shows them per article."""
+
+    def __init__(self) -> None:
+        self.queries = 0
+        self.db_wall = 0.0
+        self.db_cpu: float | None = None
+
+    def _wrap(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.db_wall += time.perf_counter() - started
+            self.queries += 1
+
+    @staticmethod
+    def _backend_cpu() -> float | None:
+        from django.db import connection
+
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                pid = cursor.fetchone()[0]
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError, DatabaseError):
+            return None
+
+    @contextlib.contextmanager
+    def counting(self):
+        from django.db import connection
+
+        before = self._backend_cpu()
+        with connection.execute_wrapper(self._wrap):
+            yield self
+        after = self._backend_cpu()
+        if before is not None and after is not None:
+            self.db_cpu = after - before
+
+    def add(self, other: dict) -> None:
+        self.queries += other.get("queries", 0)
+        self.db_wall += other.get("db_wall", 0.0)
+        if other.get("db_cpu") is not None:
+            self.db_cpu = (self.db_cpu or 0.0) + other["db_cpu"]
+
+    def as_dict(self) -> dict:
+        return {"queries": self.queries, "db_wall": self.db_wall, "db_cpu": self.db_cpu}
 
 
 def count_input_files(paths: Iterable[str | Path]) -> int:

@@ -197,7 +197,8 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["quantity_unit", "topic", "id"], name="claim_unit_topic"),
             models.Index(fields=["topic", "id"], name="claim_topic_id"),
-            models.Index(fields=["quantity_unit", "quantity_value"], name="claim_unit_value"),
+            # (id too: the suggestions' value window reads the latest claims near a value from the index alone)
+            models.Index(fields=["quantity_unit", "quantity_value", "id"], name="claim_unit_value_id"),
             models.Index(fields=["speaker", "id"], name="claim_speaker"),
             models.Index(fields=["published", "stated_on"], name="claim_published"),
             models.Index(F("said_on").desc(nulls_last=True), F("id").desc(), condition=Q(published=True),

@@ -191,13 +191,21 @@ def _claim_from_draft(article: Article, draft: ClaimDraft, speakers: dict, topic
     )
 
 
-@transaction.atomic
 def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = False) -> list[int]:
     """(Re-)extract an article's claim candidates, keeping every editor decision.
 
     A claim an editor touched (accepted, rejected, edited, linked) is never removed; a candidate that
     extraction finds again keeps its row, so its links (dismissed ones included) stay.
+    `fresh`: called by article_import for the article it stored just now, inside its transaction, whose
+    failure rolls back the article too: no savepoint of its own then (two round trips fewer per article).
     """
+    with transaction.atomic(savepoint=not fresh):
+        return _claims_extract(article=article, suggest=suggest, fresh=fresh)
+
+
+def _claims_extract(*, article: Article, suggest: bool, fresh: bool) -> list[int]:
+    """claims_extract in the caller's transaction. `fresh`: the article was stored just now, in this
+    transaction, so it has no claims and no checks yet (nothing to keep, nothing to look up)."""
     from articles.extraction import extract_claims
     from articles.suggestions import suggest_links
 
@@ -224,22 +232,32 @@ def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = Fals
     ids = [c.pk for c in created]
     if suggest and ids:
         suggest_links(claim_ids=ids)
-    _run_checks(article)
+    _run_checks(article, fresh_claims=created if fresh else None)
     return ids
 
 
-def _run_checks(article: Article) -> None:
+def _run_checks(article: Article, *, fresh_claims: list[Claim] | None = None) -> None:
     """Issue 12: recompute the article's figures (currency at the date said, units, arithmetic).
 
     The checks are an aid: if they fail on some article, the article and its claims are still imported
-    (the savepoint drops only the checks) and the error is logged for us, not shown as a traceback."""
+    (checks_run's savepoint drops only the checks) and the error is logged for us, not shown as a traceback.
+    `fresh_claims`: every claim of an article stored just now (it has no checks yet), so nothing is read
+    back; most such articles need no checks at all, and then no savepoint is made either."""
     import logging
 
-    from articles.checks.service import checks_run
+    from articles.checks.service import checks_needed, checks_run
 
+    rows = None
+    if fresh_claims is not None:
+        rows = sorted(
+            ((c.pk, c.span_start, c.span_end, c.quantity_value, c.quantity_unit, c.stated_on) for c in fresh_claims
+             if c.quantity_value is not None and c.span_start is not None),
+            key=lambda r: -r[0],  # as the query would give them: Claim's ordering, newest first
+        )
+        if not checks_needed(article=article, rows=rows):
+            return
     try:
-        with transaction.atomic():
-            checks_run(article=article)
+        checks_run(article=article, fresh_rows=rows)
     except Exception:
         logging.getLogger("articles.checks").exception("checks failed for article %s", article.pk)
 

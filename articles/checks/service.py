@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -28,18 +29,36 @@ def _signature(draft: CheckDraft) -> str:
     return f"{draft.kind}:{digest}"
 
 
+FigureRow = tuple[int, int, int, float, str, "dt.date | None"]  # id, span_start, span_end, value, unit, stated_on
+
+
 @transaction.atomic
-def checks_run(*, article: Article) -> list[int]:
+def checks_run(*, article: Article, fresh_rows: list[FigureRow] | None = None) -> list[int]:
     """Recompute the figures of one article and store the checks found; returns the new checks' ids.
 
     A check an editor decided (accepted or dismissed) is kept; an open one the article no longer gives goes.
+    `fresh_rows`: the figures of an article stored just now in this transaction (newest claim first), which has
+    no checks yet: nothing is read back.
     """
+    if fresh_rows is not None:
+        return checks_store(article=article, rows=fresh_rows, existing={})
     rows = list(
         article.claims.filter(quantity_value__isnull=False, span_start__isnull=False)
         .values_list("id", "span_start", "span_end", "quantity_value", "quantity_unit", "stated_on")
     )
     existing = {(c.claim_id, c.signature): c for c in Check.objects.filter(claim__article=article)}
-    if not existing and (len(rows) < 2 or not has_cues(article.body, article.language)):
+    return checks_store(article=article, rows=rows, existing=existing)
+
+
+def checks_needed(*, article: Article, rows: list[FigureRow]) -> bool:
+    """For an article with no checks yet: whether its figures could check each other at all."""
+    return len(rows) >= 2 and has_cues(article.body, article.language)
+
+
+def checks_store(*, article: Article, rows: list[FigureRow], existing: dict) -> list[int]:
+    """checks_run's work on figures already read (`rows`, newest claim first) and the article's checks
+    (`existing`, by claim and signature)."""
+    if not existing and not checks_needed(article=article, rows=rows):
         return []  # one figure alone, or figures with no word relating them: nothing to recompute
     stored = [StoredFigure(claim_id=r[0], span_start=r[1], span_end=r[2], value=r[3], unit=r[4]) for r in rows]
     # the day a rate is taken: the claim's stated date, else the day its sentence names, else the article's
@@ -72,7 +91,8 @@ def checks_run(*, article: Article) -> list[int]:
             status=draft.status, values=draft.values, signature=key[1],
         )
         new.append((existing[key], [i for i in draft.operand_claim_ids if i != claim_id]))
-    Check.objects.filter(claim__article=article, state=CheckState.OPEN).exclude(pk__in=keep).delete()
+    if existing:
+        Check.objects.filter(claim__article=article, state=CheckState.OPEN).exclude(pk__in=keep).delete()
     created = Check.objects.bulk_create([c for c, _ in new])
     through = Check.operands.through
     through.objects.bulk_create(

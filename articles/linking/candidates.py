@@ -1,13 +1,13 @@
 """Suggested links for new claims, found through indexes, never by comparing all pairs.
 
-One SQL statement gathers a bounded candidate set for a batch of new claims, each branch served by an
-index: same unit and topic (claim_unit_topic), same unit and value within 10 % (claim_unit_value), the
-nearest values of the same unit below and above within one order of magnitude, whatever the topic or the
-language (claim_unit_value, read in value order: a revision or a contradiction across articles that share no
-topic label), same article (article FK), same speaker (claim_speaker), and similar wording: pg_trgm similarity
-among the latest claims of the same topic (claim_topic_id), for claims without a figure; and shared subject
-terms in either language and any inflection (claim_terms_gin: "Stellen"/"Stelle", "Wasser"/"water",
-"Wien"/"Vienna"; see subject_keys in the judge's features).
+One SQL statement gathers a bounded candidate set for a batch of new claims, each branch served by an index:
+same unit and topic (claim_unit_topic), same unit and value within 10 % (claim_unit_value_id, read from the
+index alone), the nearest values of the same unit below and above within one order of magnitude, whatever the
+topic or the language (claim_unit_value_id, read in value order: a revision or a contradiction across articles
+that share no topic label), same article (article FK), same speaker (claim_speaker), and similar wording:
+pg_trgm similarity among the latest claims of the same topic (claim_topic_id), for claims without a figure;
+and shared subject terms in either language and any inflection (claim_terms_gin: "Stellen"/"Stelle",
+"Wasser"/"water", "Wien"/"Vienna"; see subject_keys in the judge's features).
 The pure judge in articles.linking.judge decides which candidates become suggestions. A batch
 (an import run flushes one every few hundred claims) costs five queries, however many claims it holds.
 """

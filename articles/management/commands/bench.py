@@ -36,6 +36,10 @@ PARTS = ["extraction", "import", "memory", "pages", "suggest"]
 INTERNAL_PARTS = ["fill"]
 
 
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
@@ -56,6 +60,13 @@ class Command(BaseCommand):
         parser.add_argument("--json", metavar="FILE", help="pages: write the figures as JSON")
         parser.add_argument("--articles", type=int, help="import: this many articles per format (one size)")
         parser.add_argument("--formats", default="text,html,jsonl", help="import: formats, comma-separated")
+        parser.add_argument("--paragraphs", type=int, default=1,
+                            help="import: paragraphs per synthetic article (1 ≈ 0.6 KB; 6 ≈ 3.5 KB, a news article)")
+        parser.add_argument("--jobs", type=int, default=1, help="import: import_articles --jobs (processes)")
+        parser.add_argument("--mib", help="memory: file sizes in MiB, comma-separated (default 25,50,100; 5,10,20 "
+                                           "with --quick)")
+        parser.add_argument("--database", default="factcheck_bench",
+                            help="import/memory/suggest: the scratch database's name (on the server in use)")
 
     def handle(self, *args, **options) -> None:
         parts = options["part"] or PARTS
@@ -72,10 +83,16 @@ class Command(BaseCommand):
             parts = [p for p in parts if p != "pages"]
             if not parts:
                 return
-        url = recreate_database("factcheck_bench")
+        name = options["database"]
+        with connection.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            exists = cur.fetchone() is not None
+        reuse = exists and options["reuse"] and options["claims"] and set(parts) <= {"import", "fill"}
+        url = database_url(connection.settings_dict, name) if reuse else recreate_database(name)
         self.env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0"}
         subprocess.run([*self.manage, "migrate", "--noinput", "-v", "0"], env=self.env, check=True)
-        self.stdout.write(f"factcheck bench · {os.cpu_count()} cores · PostgreSQL scratch database factcheck_bench")
+        self.stdout.write(f"factcheck bench · {os.cpu_count()} cores · PostgreSQL scratch database {name}"
+                          f"{' (reused)' if reuse else ''} · load average {_load()}")
         if options["claims"] and "import" in parts:  # import into a database that already holds N claims
             subprocess.run([*self.manage, "bench", "--in-scratch", "--part", "fill", "--claims", str(self.claims)],
                            env=self.env, check=True)
@@ -89,46 +106,68 @@ class Command(BaseCommand):
 
     # --- parts run from the parent: they time the real command -------------------------------------
 
-    def _import(self, files: list[Path] | Path, *extra: str) -> tuple[float, int, int]:
-        """Run import_articles; returns (seconds it reports, articles imported, peak RSS in MiB)."""
+    def _import(self, files: list[Path] | Path, *extra: str) -> dict:
+        """Run import_articles; returns what it reports (seconds, imported, queries, time in the database) and what
+        the kernel says of the command's processes (CPU seconds, peak RSS in MiB)."""
         paths = [str(p) for p in (files if isinstance(files, list) else [files])]
-        proc = subprocess.Popen([*self.manage, "import_articles", *paths, *extra], env=self.env,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        out = proc.stdout.read() if proc.stdout else ""
-        _, _, usage = os.wait4(proc.pid, 0)
-        proc.returncode = 0
+        with tempfile.NamedTemporaryFile(suffix=".json") as stats_file:
+            proc = subprocess.Popen([*self.manage, "import_articles", *paths, *extra, "--stats", stats_file.name],
+                                    env=self.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            out = proc.stdout.read() if proc.stdout else ""
+            _, _, usage = os.wait4(proc.pid, 0)
+            proc.returncode = 0
+            stats = json.loads(Path(stats_file.name).read_text() or "{}")
         match = re.search(r"(\d+) imported, (\d+) duplicates, (\d+) failed from \d+ files in ([\d.]+)s", out)
         if not match:
             raise RuntimeError(f"unexpected import output: {out[-500:]}")
-        return float(match.group(4)), int(match.group(1)), usage.ru_maxrss // 1024
+        # --jobs: the workers are the command's children; RUSAGE_CHILDREN of ours holds them after wait4
+        return {"seconds": float(match.group(4)), "imported": int(match.group(1)), **stats,
+                "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss // 1024}
 
     def part_import(self) -> None:
-        self.stdout.write("\nimport (extraction and suggestions on; one file per article for text and HTML)")
+        jobs = self.options["jobs"]
+        paragraphs = self.options["paragraphs"]
+        self.stdout.write(f"\nimport (extraction and suggestions on; one file per article for text and HTML; "
+                          f"{paragraphs} paragraph(s) an article; --jobs {jobs})")
         sizes = [100, 300] if self.quick else [1000, 10000]
         if self.options["articles"]:
             sizes = [self.options["articles"]]
-        offset = 0
+        offset = secrets.randbelow(1000) * 1_000_000_000  # a reused database already holds earlier runs' articles
         for fmt in self.options["formats"].split(","):
             for n in sizes:
-                offset += 1_000_000
+                offset += 10_000_000
                 rng = random.Random(n)
                 with tempfile.TemporaryDirectory() as tmp:
                     if fmt == "jsonl":
                         path = Path(tmp) / "bench.jsonl"
-                        path.write_text("\n".join(benchdata.jsonl_line(offset + i, rng) for i in range(n)) + "\n")
+                        path.write_text("\n".join(benchdata.jsonl_line(offset + i, rng, paragraphs=paragraphs)
+                                                  for i in range(n)) + "\n")
+                        size = path.stat().st_size
                     else:
                         path = Path(tmp)
+                        size = 0
                         for i in range(n):
                             name = f"a{i:05d}.{'txt' if fmt == 'text' else 'html'}"
                             maker = benchdata.text_file if fmt == "text" else benchdata.html_file
-                            (path / name).write_text(maker(offset + i, rng))
-                    seconds, imported, _ = self._import(path)
-                self.stdout.write(f"  {fmt:5} {n:6d} articles: {imported / seconds:7.1f} articles/s "
-                                  f"({seconds:.1f} s, {imported} imported)")
+                            size += (path / name).write_text(maker(offset + i, rng, paragraphs=paragraphs))
+                    load = _load()
+                    r = self._import(path, *(["--jobs", str(jobs)] if jobs > 1 else []))
+                imported = max(r["imported"], 1)
+                db_cpu = r.get("db_cpu")
+                self.stdout.write(
+                    f"  {fmt:5} {n:6d} articles ({size / n / 1024:.1f} KB each): "
+                    f"{r['imported'] / r['seconds']:7.1f} articles/s ({r['seconds']:.1f} s, {r['imported']} imported); "
+                    f"per article: app CPU {r['cpu'] / imported * 1000:.1f} ms, "
+                    f"PostgreSQL CPU {db_cpu / imported * 1000 if db_cpu is not None else float('nan'):.1f} ms, "
+                    f"waiting on queries {r.get('db_wall', 0) / imported * 1000:.1f} ms, "
+                    f"{r.get('queries', 0) / imported:.1f} queries; peak RSS {r['rss']} MiB; load before {load}"
+                )
 
     def part_memory(self) -> None:
         self.stdout.write("\nmemory: peak RSS of import_articles --no-extract on JSON Lines (streamed)")
         sizes = [5, 10, 20] if self.quick else [25, 50, 100]
+        if self.options["mib"]:
+            sizes = [int(x) for x in self.options["mib"].split(",")]
         offset = 50_000_000
         for mib in sizes:
             offset += 1_000_000
@@ -140,9 +179,9 @@ class Command(BaseCommand):
                     while fh.tell() < mib * 1024 * 1024:
                         fh.write(benchdata.jsonl_line(offset + i, rng, padding=300) + "\n")
                         i += 1
-                seconds, imported, rss = self._import(path, "--no-extract")
-            self.stdout.write(f"  {mib:4d} MiB file, {imported:6d} articles: peak RSS {rss} MiB "
-                              f"({imported / seconds:.0f} articles/s without extraction)")
+                r = self._import(path, "--no-extract")
+            self.stdout.write(f"  {mib:4d} MiB file, {r['imported']:6d} articles: peak RSS {r['rss']} MiB "
+                              f"({r['imported'] / r['seconds']:.0f} articles/s without extraction)")
 
     # --- parts run inside the scratch database ----------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
 import sys
 import time
@@ -23,21 +25,35 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="auto", choices=FORMATS)
         parser.add_argument("--report", help="write the JSON report to this file")
         parser.add_argument("--no-extract", action="store_true", help="store articles without claim extraction")
+        parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                            help="processes: with 2 or more, N - 1 of them make the link suggestions while this "
+                                 "one stores articles (the same suggestions as one process)")
+        # for `manage.py bench`: queries, time waiting on them and the database server's CPU, as JSON
+        parser.add_argument("--stats", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options) -> None:
         paths = [Path(p) for p in options["paths"]]
         report_path = options.get("report")
+        if options["jobs"] < 1:
+            raise CommandError("--jobs must be 1 or more", returncode=2)
         if report_path and Path(report_path).is_dir():
             raise CommandError(f"--report {report_path} is a folder", returncode=2)
         if report_path and not Path(report_path).absolute().parent.is_dir():
             raise CommandError(f"--report {report_path}: the folder it goes in does not exist", returncode=2)
         total = import_runner.count_input_files(paths)
         started = time.monotonic()
-        with history_context(command="import_articles"), self._progress(total) as advance:
+        stats = import_runner.QueryStats() if options["stats"] else None
+        with history_context(command="import_articles"), self._progress(total) as advance, \
+                (stats.counting() if stats else contextlib.nullcontext()):
             report = import_runner.import_paths(
-                paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance
+                paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance,
+                jobs=options["jobs"],
             )
         elapsed = time.monotonic() - started
+        helper_stats = report.pop("_helper_stats", {})
+        if stats:
+            stats.add(helper_stats)
+            Path(options["stats"]).write_text(json.dumps(stats.as_dict()))
         report_unwritten = False
         if report_path:
             try:

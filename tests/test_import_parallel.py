@@ -1,0 +1,63 @@
+"""`import_articles --jobs 2`: a helper process makes the link suggestions while the import goes on, and an
+editor finds exactly the suggestions a one-process import makes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.core.management import call_command
+
+from articles import benchdata
+from articles.import_runner import PendingSuggestions, import_paths
+from articles.models import Article, Claim, ClaimLink
+
+# the helper must see the importer's committed claims: real transactions, not one wrapped around the test
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def claim_key(claim: Claim) -> tuple:
+    return (claim.article.url, claim.kind, claim.span_start, claim.span_end, claim.quantity_value,
+            claim.quantity_unit)
+
+
+def suggestions() -> list[tuple]:
+    """Every link an editor would see, by what the claims say (ids differ between two imports)."""
+    links = ClaimLink.objects.select_related("from_claim__article", "to_claim__article")
+    return sorted((claim_key(link.from_claim), claim_key(link.to_claim), link.relation, link.state, link.score,
+                   link.rationale) for link in links)
+
+
+def test_a_helper_process_makes_the_same_suggestions_as_one_process(tmp_path, monkeypatch):
+    rng = random.Random(5)
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(benchdata.jsonl_line(i, rng, paragraphs=2) for i in range(36)) + "\n")
+    monkeypatch.setattr(PendingSuggestions, "BATCH", 25)  # several batches from a small file
+
+    serial = import_paths([path])
+    expected = suggestions()
+    assert serial["imported"] == 36 and len(expected) > 30
+
+    Article.objects.all().delete()  # claims and links go with their articles
+    started = []
+    start = PendingSuggestions._start_helpers
+
+    def spy(self):
+        start(self)
+        started.append(self._pool is not None)
+
+    monkeypatch.setattr(PendingSuggestions, "_start_helpers", spy)
+    report = tmp_path / "report.json"
+    call_command("import_articles", str(path), "--jobs", "2", "--report", str(report))
+
+    assert started == [True]  # the helper really ran
+    assert Article.objects.count() == 36
+    assert suggestions() == expected
+    assert "_helper_stats" not in report.read_text()  # the report keeps the documented format
+
+
+def test_jobs_must_be_positive(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--jobs"):
+        call_command("import_articles", str(tmp_path), "--jobs", "0")
