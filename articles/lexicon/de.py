@@ -223,7 +223,10 @@ BOUNDS = {
 NEGATIONS = ["kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie", "niemals", "nichts"]
 # a quote calling a figure wrong
 DENIAL_WORDS = ["falsch", "unwahr", "erfunden", "fantasiezahl", "phantasiezahl", "unsinn", "übertrieben",
-                "schöngerechnet", "frei erfunden", "stimmt nicht", "stimmen nicht", "trifft nicht zu"]
+                "schöngerechnet", "frei erfunden", "stimmt nicht", "stimmen nicht", "trifft nicht zu",
+                # verbs of denying (Duden's synonyms of "bestreiten"), in the forms quotes use
+                "bestreiten", "bestreitet", "bestritt", "bestritten", "dementieren", "dementiert", "dementierte",
+                "zurückgewiesen", "zurückweisen", "unzutreffend", "irreführend"]
 REVISION_WORDS = ["korrigiert", "korrigierte", "korrigieren", "revidiert", "revidierte", "nun", "jetzt",
                   "inzwischen", "mittlerweile", "erhöht", "senkt", "senkte", "hebt", "hob", "statt wie angekündigt",
                   "neue prognose", "rechnet nun", "geht nun"]

@@ -174,7 +174,9 @@ BOUNDS = {
 
 NEGATIONS = ["no", "not", "never", "none", "nothing", "cannot"]
 DENIAL_WORDS = ["wrong", "false", "untrue", "made up", "fabricated", "nonsense", "exaggerated", "not true",
-                "inaccurate", "rejected", "denied", "denies"]
+                "inaccurate", "rejected", "denied", "denies",
+                # verbs of denying (a thesaurus's synonyms of "deny"), in the forms quotes use
+                "deny", "dispute", "disputes", "disputed", "refute", "refutes", "refuted", "misleading"]
 REVISION_WORDS = ["revised", "revises", "now expects", "now sees", "now estimates", "raised", "raises", "cut its",
                   "lowered", "lowers", "up from", "down from", "corrected", "instead of"]
 

@@ -61,6 +61,18 @@ def test_a_quote_citing_a_figure_to_deny_it():
     assert not f.denies_cited_figure(bound)
 
 
+def test_a_verb_of_denying_makes_a_quote_deny_the_figure_it_cites():
+    verb = claim(5, 1, 2000, "count", kind="quote", text="Die 2.000 Stellen, von denen berichtet wird, bestreiten wir")
+    assert f.denies_cited_figure(verb)
+    denied = claim(6, 1, 2000, "count", kind="quote", text="Den Abbau von 2.000 Stellen dementiert der Vorstand")
+    assert f.denies_cited_figure(denied)
+    english = claim(7, 1, 2000, "count", kind="quote", language="en",
+                    text="Reports that 2,000 jobs will go are misleading")
+    assert f.denies_cited_figure(english)
+    we_dispute = claim(8, 1, 2000, "count", kind="quote", language="en", text="We dispute the 2,000 jobs figure")
+    assert f.denies_cited_figure(we_dispute)
+
+
 def test_revisions_estimates_and_attribution():
     assert f.revises(claim(1, 1, text="Velmar korrigiert die Zahl auf 900 Stellen."))
     assert f.revises(claim(2, 1, text="The operator now expects 4.2 GW.", language="en"))
