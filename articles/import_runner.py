@@ -141,10 +141,13 @@ class PendingSuggestions:
         if connection.in_atomic_block:  # a caller's transaction: the helpers could not see our claims
             self.helpers = 0
             return
-        # spawned, not forked: this process may hold threads (a progress bar) and an open connection
+        from articles.linking.candidates import common_terms
+
+        # spawned, not forked: this process may hold threads (a progress bar) and an open connection. The helpers
+        # take this process's reading of the common terms, so every batch leaves out the same ones
         self._pool = ProcessPoolExecutor(
             max_workers=self.helpers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=suggest_helper.start, initargs=(connection.settings_dict["NAME"],),
+            initializer=suggest_helper.start, initargs=(connection.settings_dict["NAME"], common_terms()),
         )
 
 

@@ -12,15 +12,19 @@ import logging
 log = logging.getLogger("articles.import_runner")
 
 
-def start(database_name: str) -> None:
-    """A helper's first step: Django, and the database the importing process uses (the test database under
-    pytest, say)."""
+def start(database_name: str, common_terms: frozenset[str]) -> None:
+    """A helper's first step: Django, the database the importing process uses (the test database under
+    pytest, say), and the importing process's reading of the common terms (PostgreSQL's statistics may be
+    refreshed by an ANALYZE meanwhile: a batch must leave out the terms it would have left out there)."""
     import django
 
     django.setup()
     from django.db import connection
 
+    from articles.linking import candidates
+
     connection.settings_dict["NAME"] = database_name
+    candidates.pin_common_terms(common_terms)
 
 
 def suggest_batch(ids: list[int], history: dict | None, *, helper: bool = False) -> tuple[str | None, dict]:

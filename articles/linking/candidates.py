@@ -127,10 +127,22 @@ _COMMON: tuple[float, frozenset[str]] = (0.0, frozenset())
 COMMON_TTL = 600.0  # seconds: statistics change only with ANALYZE
 
 
+_PINNED: frozenset[str] | None = None
+
+
+def pin_common_terms(terms: frozenset[str] | None) -> None:
+    """Use `terms` as the common terms from now on in this process (an import's helper process takes the
+    importing process's reading); None goes back to reading the statistics."""
+    global _PINNED
+    _PINNED = terms
+
+
 def common_terms() -> frozenset[str]:
     """Terms more than SUBJECT_MAX_CLAIMS claims carry, from PostgreSQL's statistics of Claim.terms (its most
     common elements and their frequencies; refreshed by (auto)ANALYZE), read at most every COMMON_TTL seconds."""
     global _COMMON
+    if _PINNED is not None:
+        return _PINNED
     now = time.monotonic()
     if _COMMON[0] and now - _COMMON[0] < COMMON_TTL:
         return _COMMON[1]
