@@ -137,6 +137,12 @@ def pin_common_terms(terms: frozenset[str] | None) -> None:
     _PINNED = terms
 
 
+def forget_common_terms() -> None:
+    """Read the statistics again at the next call (after a bulk load and its ANALYZE, say)."""
+    global _COMMON
+    _COMMON = (0.0, frozenset())
+
+
 def common_terms() -> frozenset[str]:
     """Terms more than SUBJECT_MAX_CLAIMS claims carry, from PostgreSQL's statistics of Claim.terms (its most
     common elements and their frequencies; refreshed by (auto)ANALYZE), read at most every COMMON_TTL seconds."""

@@ -318,6 +318,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  written to {self.options['json']}")
 
     def part_suggest(self) -> None:
+        from articles.linking import candidates
         from articles.models import Article, Claim
         from articles.suggestions import suggest_links
 
@@ -330,6 +331,8 @@ class Command(BaseCommand):
                 self._fill(target - have, published=False)
                 filled = time.perf_counter() - started
                 self.stdout.write(f"  (filled to {Claim.objects.count()} claims in {filled:.0f} s)")
+                # the fill ends with ANALYZE: the common terms are read again, as a server does within COMMON_TTL
+                candidates.forget_common_terms()
             article = Article.objects.order_by("id").first()
             rng = random.Random(target)
             topic_id = Claim.objects.filter(topic__isnull=False).values_list("topic_id", flat=True).first()
