@@ -17,9 +17,9 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.paginator import Paginator
-from django.forms.utils import flatatt
 from django.db import connections
 from django.db.models import Q, QuerySet
+from django.forms.utils import flatatt
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
