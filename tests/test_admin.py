@@ -184,3 +184,18 @@ def test_the_claim_forms_topic_menu_lists_topics_and_a_new_topic_saves(admin_cli
     assert admin_client.post(url, {**data, "topic": str(second.pk)}).status_code == 302
     claim.refresh_from_db()
     assert claim.topic == second
+
+
+def test_the_topic_filter_links_keep_the_search_and_pick_one_topic(admin_client, article_factory):
+    from django.contrib.admin import RelatedFieldListFilter
+
+    topics = [Topic.objects.create(slug=f"t{i}", name=f"Thema {i}") for i in range(3)]
+    _claim(article_factory)
+    response = admin_client.get(reverse("admin:articles_claim_changelist"),
+                                {"q": "Glasfaser", "status__exact": "candidate"})
+    cl = response.context["cl"]
+    spec = next(s for s in cl.filter_specs if isinstance(s, RelatedFieldListFilter))
+    links = [choice["query_string"] for choice in spec.choices(cl)]
+    assert links == [choice["query_string"] for choice in RelatedFieldListFilter.choices(spec, cl)]
+    assert f"?q=Glasfaser&amp;status__exact=candidate&amp;topic__id__exact={topics[1].pk}" in response.text
+    assert "topic__isnull=True" in links[-1]
