@@ -283,3 +283,15 @@ def test_undo_never_overwrites_a_later_decision(editor_client, pair):
     assert "changed by someone else since" in response.text
     link.refresh_from_db()
     assert link.state == LinkState.CONFIRMED
+
+
+def test_the_topic_menu_shows_the_chosen_topic_selected_as_a_menu(editor_client, pair):
+    Topic.objects.create(slug="bruecken", name="Brücken & Stege")
+    response = editor_client.get(reverse("review:claim_list"), {"topic": "tunnel", "status": ""})
+    text = response.content.decode()
+    assert '<option value="tunnel" selected>Tunnel</option>' in text
+    assert "&lt;option" not in text  # the filter's menu is markup, not escaped text
+    assert text.count('<option value="bruecken">Brücken &amp; Stege</option>') == 2  # filter menu and bulk menu
+    assert [c.text for c in response.context["claims"]] == [
+        "Laut Kämmerer kostet der Tunnel mindestens 120 Millionen Euro.",
+        "Die Bürgermeisterin sagte, der neue Tunnel koste 80 Millionen Euro."]
