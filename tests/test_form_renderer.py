@@ -68,3 +68,15 @@ def test_every_widget_renders_as_djangos_templates_do(form, language, monkeypatc
 
 def test_the_site_uses_the_quick_renderer():
     assert isinstance(get_default_renderer(), QuickFormRenderer)
+
+
+def test_error_lists_render_as_djangos_templates_do():
+    bound = {"text": "x" * 30, "count": "-1", "grouped": "nowhere"}
+    for data in (None, bound):
+        quick, stock = EveryWidget(data), EveryWidget(data)
+        quick.renderer, stock.renderer = QuickFormRenderer(), DjangoTemplates()
+        for name in quick.fields:
+            assert str(quick[name].errors) == str(stock[name].errors), name
+        assert str(quick.errors) == str(stock.errors)
+        assert str(quick.non_field_errors()) == str(stock.non_field_errors()) == ""
+    assert 'class="errorlist"' in str(quick["count"].errors) and str(quick["note"].errors) == ""
