@@ -18,7 +18,6 @@ from articles.admin_scale import (
     LanguageFilter,
     QuickCheckboxMixin,
     QuickRelatedFilter,
-    QuickSelectMixin,
     UnitFilter,
     indexed_search,
 )
@@ -35,7 +34,7 @@ class PublisherAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(QuickCheckboxMixin, QuickSelectMixin, admin.ModelAdmin):
+class ArticleAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     list_display = ["title", "publisher", "published_on", "date_precision", "language", "imported_at", "claim_count"]
     list_filter = [LanguageFilter, "date_precision", "published_on", ("publisher", QuickRelatedFilter)]
     search_fields = ["title", "url"]  # searched in get_search_results through indexes; bodies never scanned
@@ -119,7 +118,7 @@ class ClaimAdminForm(forms.ModelForm):
 
 
 @admin.register(Claim)
-class ClaimAdmin(QuickCheckboxMixin, QuickSelectMixin, admin.ModelAdmin):
+class ClaimAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     form = ClaimAdminForm
     list_display = ["id", "kind", "short_text", "speaker", "quantity_value", "quantity_unit", "quantity_bound",
                     "status", "verdict", "published", "topic"]
@@ -149,7 +148,7 @@ class ClaimAdmin(QuickCheckboxMixin, QuickSelectMixin, admin.ModelAdmin):
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(QuickCheckboxMixin, QuickSelectMixin, admin.ModelAdmin):
+class ClaimLinkAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     list_display = ["id", "from_claim", "relation", "to_claim", "state", "score", "created_by", "created_at"]
     list_filter = ["relation", "state"]
     search_fields = ["from_claim__text", "to_claim__text"]  # claim numbers, or words of either claim's text

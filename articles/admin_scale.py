@@ -14,16 +14,13 @@ import json
 import re
 from urllib.parse import quote_plus
 
-from django import forms
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Q, QuerySet
-from django.forms.utils import flatatt
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.lookups import ContainsILike  # noqa: F401 (registers __ilike_contains)
@@ -122,36 +119,6 @@ class QuickCheckboxMixin:
         return format_html('<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
                            ACTION_CHECKBOX_NAME, obj.pk, format_html(_("Select this object for an action - {}"),
                                                                       str(obj)))
-
-
-class QuickSelect(forms.Select):
-    """Django's <select>, same markup, built in Python: the stock widget renders one template (and an attrs
-    template) per <option>, which for the claim form's 200 topics was most of the change page's time."""
-
-    def render(self, name, value, attrs=None, renderer=None) -> str:
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('<optgroup label="{}">', group_name))
-            parts.extend(format_html('<option value="{}"{}>{}</option>', str(option["value"]),
-                                     flatatt(option["attrs"]), option["label"]) for option in options)
-            if group_name:
-                parts.append("</optgroup>")
-        parts.append("</select>")
-        return mark_safe("\n  ".join(parts))  # noqa: S308 (every part escaped above)
-
-
-class QuickSelectMixin:
-    """ModelAdmin forms with QuickSelect wherever Django would use its plain Select (choices, foreign keys)."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        widget = getattr(field, "widget", None)
-        inner = getattr(widget, "widget", widget)  # inside the admin's RelatedFieldWidgetWrapper
-        if type(inner) is forms.Select:
-            inner.__class__ = QuickSelect
-        return field
 
 
 class QuickRelatedFilter(admin.RelatedFieldListFilter):
