@@ -17,6 +17,7 @@ from articles.admin_scale import (
     EstimatedCountPaginator,
     LanguageFilter,
     QuickCheckboxMixin,
+    QuickRelatedFilter,
     UnitFilter,
     indexed_search,
 )
@@ -35,7 +36,7 @@ class PublisherAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     list_display = ["title", "publisher", "published_on", "date_precision", "language", "imported_at", "claim_count"]
-    list_filter = [LanguageFilter, "date_precision", "published_on", "publisher"]
+    list_filter = [LanguageFilter, "date_precision", "published_on", ("publisher", QuickRelatedFilter)]
     search_fields = ["title", "url"]  # searched in get_search_results through indexes; bodies never scanned
     list_select_related = ["publisher"]
     paginator = EstimatedCountPaginator
@@ -121,7 +122,7 @@ class ClaimAdmin(QuickCheckboxMixin, admin.ModelAdmin):
     form = ClaimAdminForm
     list_display = ["id", "kind", "short_text", "speaker", "quantity_value", "quantity_unit", "quantity_bound",
                     "status", "verdict", "published", "topic"]
-    list_filter = ["kind", "status", "verdict", "published", UnitFilter, "topic"]
+    list_filter = ["kind", "status", "verdict", "published", UnitFilter, ("topic", QuickRelatedFilter)]
     search_fields = ["text", "speaker__name"]  # searched in get_search_results through indexes
     list_select_related = ["speaker", "topic"]
     raw_id_fields = ["article", "speaker", "reviewer", "sources"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote_plus
 
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -118,3 +119,36 @@ class QuickCheckboxMixin:
         return format_html('<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
                            ACTION_CHECKBOX_NAME, obj.pk, format_html(_("Select this object for an action - {}"),
                                                                       str(obj)))
+
+
+class QuickRelatedFilter(admin.RelatedFieldListFilter):
+    """Django's filter by a related row (topic, publisher), with each choice's link made from one encoded query
+    string instead of one `get_query_string()` (copy, update, sort, urlencode) per row: 200 topics cost ~4 ms."""
+
+    PK_MARK = "0quickpk0"
+
+    def choices(self, changelist):
+        if changelist.add_facets:
+            yield from super().choices(changelist)
+            return
+        yield {
+            "selected": self.lookup_val is None and not self.lookup_val_isnull,
+            "query_string": changelist.get_query_string(remove=[self.lookup_kwarg, self.lookup_kwarg_isnull]),
+            "display": _("All"),
+        }
+        template = changelist.get_query_string({self.lookup_kwarg: self.PK_MARK}, [self.lookup_kwarg_isnull])
+        one_mark = template.count(self.PK_MARK) == 1
+        for pk_val, val in self.lookup_choices:
+            pk_text = str(pk_val)
+            yield {
+                "selected": self.lookup_val is not None and pk_text in self.lookup_val,
+                "query_string": template.replace(self.PK_MARK, quote_plus(pk_text)) if one_mark else
+                changelist.get_query_string({self.lookup_kwarg: pk_val}, [self.lookup_kwarg_isnull]),
+                "display": val,
+            }
+        if self.include_empty_choice:
+            yield {
+                "selected": bool(self.lookup_val_isnull),
+                "query_string": changelist.get_query_string({self.lookup_kwarg_isnull: "True"}, [self.lookup_kwarg]),
+                "display": self.empty_value_display,
+            }

@@ -234,3 +234,5 @@ INSTALLED_APPS.append("ninja")  # serves the API docs' assets from our own stati
 # last, so it sees the language, the HTMX headers and the URL's name
 MIDDLEWARE.append("articles.public_cache.PublicPageCacheMiddleware")
 FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "factcheck")
+# Inputs, textareas and selects rendered in Python, same markup as Django's templates (articles/form_renderer.py)
+FORM_RENDERER = "articles.form_renderer.QuickFormRenderer"

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import admin_scale, services
-from articles.models import Claim
+from articles.models import Claim, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +140,62 @@ def test_changelists_run_the_same_queries_however_many_rows(admin_client, articl
         c = _claim(article_factory, f"Das Land plant {i + 3} Milliarden Euro für Glasfaser.")
         services.claim_link(from_claim_id=c.pk, to_claim_id=a.pk, relation="same", user=None)
     assert queries() == few
+
+
+@pytest.mark.parametrize(("name", "term"), [("articles_claim_changelist", "Glasfaser"),
+                                            ("articles_article_changelist", "Testartikel"),
+                                            ("articles_claimlink_changelist", "Glasfaser")])
+def test_changelist_rows_read_as_djangos_own_with_filters_kept_in_the_links(admin_client, article_factory, name,
+                                                                            term):
+    from django.contrib.admin.templatetags.admin_list import results
+
+    from articles.templatetags.admin_quick import quick_results
+
+    topic = Topic.objects.create(slug="netze", name="Netze")
+    a = _claim(article_factory, "Die Stadt plant 1 Milliarde Euro für Glasfaser.", speaker="Ada Quell")
+    b = _claim(article_factory, "Der Bund plant 2 Milliarden Euro für Glasfaser.")
+    Claim.objects.filter(pk=b.pk).update(topic=topic, status="accepted", verdict="false", published=True)
+    services.claim_link(from_claim_id=a.pk, to_claim_id=b.pk, relation="contradicts", user=None)
+    response = admin_client.get(reverse(f"admin:{name}"), {"q": term})
+    cl = response.context["cl"]
+    assert len(cl.result_list) == (1 if name == "articles_claimlink_changelist" else 2)
+    fast = [[str(cell) for cell in row] for row in quick_results(cl)]
+    assert fast == [[str(cell) for cell in row] for row in results(cl)]
+    change = reverse(f"admin:{name.replace('changelist', 'change')}", args=[cl.result_list[0].pk])
+    assert f'<a href="{change}?_changelist_filters=q%3D{term}">' in "".join(fast[0])
+    assert all(cell in response.text for row in fast for cell in row)
+    if name == "articles_claim_changelist":
+        accepted = "".join(fast[0])  # newest first: the accepted, published claim with its choice labels
+        assert "Netze" in accepted and '<td class="field-status">accepted</td>' in accepted
+        assert '<td class="field-verdict">False</td>' in accepted and 'alt="True"' in accepted
+
+
+def test_the_claim_forms_topic_menu_lists_topics_and_a_new_topic_saves(admin_client, article_factory):
+    first = Topic.objects.create(slug="netze", name="Netze & Leitungen")
+    second = Topic.objects.create(slug="speicher", name="Speicher")
+    claim = _claim(article_factory)
+    Claim.objects.filter(pk=claim.pk).update(topic=first)
+    url = reverse("admin:articles_claim_change", args=[claim.pk])
+    response = admin_client.get(url)
+    assert f'<option value="{first.pk}" selected>Netze &amp; Leitungen</option>' in response.text
+    assert f'<option value="{second.pk}">Speicher</option>' in response.text
+    assert '<option value="figure" selected>figure</option>' in response.text
+    data = _form_data(response)
+    assert admin_client.post(url, {**data, "topic": str(second.pk)}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.topic == second
+
+
+def test_the_topic_filter_links_keep_the_search_and_pick_one_topic(admin_client, article_factory):
+    from django.contrib.admin import RelatedFieldListFilter
+
+    topics = [Topic.objects.create(slug=f"t{i}", name=f"Thema {i}") for i in range(3)]
+    _claim(article_factory)
+    response = admin_client.get(reverse("admin:articles_claim_changelist"),
+                                {"q": "Glasfaser", "status__exact": "candidate"})
+    cl = response.context["cl"]
+    spec = next(s for s in cl.filter_specs if isinstance(s, RelatedFieldListFilter))
+    links = [choice["query_string"] for choice in spec.choices(cl)]
+    assert links == [choice["query_string"] for choice in RelatedFieldListFilter.choices(spec, cl)]
+    assert f"?q=Glasfaser&amp;status__exact=candidate&amp;topic__id__exact={topics[1].pk}" in response.text
+    assert "topic__isnull=True" in links[-1]

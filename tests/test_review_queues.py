@@ -283,3 +283,29 @@ def test_undo_never_overwrites_a_later_decision(editor_client, pair):
     assert "changed by someone else since" in response.text
     link.refresh_from_db()
     assert link.state == LinkState.CONFIRMED
+
+
+def test_the_topic_menu_shows_the_chosen_topic_selected_as_a_menu(editor_client, pair):
+    Topic.objects.create(slug="bruecken", name="Brücken & Stege")
+    response = editor_client.get(reverse("review:claim_list"), {"topic": "tunnel", "status": ""})
+    text = response.content.decode()
+    assert '<option value="tunnel" selected>Tunnel</option>' in text
+    assert "&lt;option" not in text  # the filter's menu is markup, not escaped text
+    assert text.count('<option value="bruecken">Brücken &amp; Stege</option>') == 2  # filter menu and bulk menu
+    assert [c.text for c in response.context["claims"]] == [
+        "Laut Kämmerer kostet der Tunnel mindestens 120 Millionen Euro.",
+        "Die Bürgermeisterin sagte, der neue Tunnel koste 80 Millionen Euro."]
+
+
+def test_the_claim_queue_cuts_long_claims_and_titles_like_truncatechars(editor_client):
+    from django.template.defaultfilters import truncatechars
+
+    long_text = "Die Kämmerin erwartet " + "sehr " * 40 + "hohe Kosten von 9 Millionen Euro."
+    article = make_article(title="Ein sehr langer Titel über die Haushaltsberatungen der Stadt im Herbst")
+    claim(article, long_text)
+    claim(article, "Der Tunnel kostet 80 Millionen Euro.")
+    text = editor_client.get(reverse("review:claim_list")).content.decode()
+    assert f">{truncatechars(long_text, 120)}</a>" in text and long_text not in text
+    assert truncatechars(long_text, 120).endswith("…")
+    assert ">Der Tunnel kostet 80 Millionen Euro.</a>" in text
+    assert ">Ein sehr langer Titel über die Haushaltsberatunge…</a>" in text

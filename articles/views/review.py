@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from articles import review_selectors as rs
@@ -28,6 +30,7 @@ from articles.forms import (
 from articles.models import Article, Claim, Topic, Verdict
 from articles.review_services import CONFLICT_FIELDS
 from articles.views.access import editor_required
+from articles.views.review_queue import row_url_prefixes
 
 
 def _claim_or_404(claim_id: int) -> Claim:
@@ -368,9 +371,15 @@ def claim_new(request: HttpRequest, article_id: int) -> HttpResponse:
 def topic_list(request: HttpRequest) -> HttpResponse:
     page = rs.topics_page(after=request.GET.get("after", "")[:200])
     next_url = f"{request.path}?{urlencode({'after': page.next_after})}" if page.next_after else None
+    # fifty rows: URLs joined from prefixes and the datalist built once, not three {% url %}s per row and a
+    # template loop over every topic
+    rename = reverse("review:topic_rename", args=[0])
+    choices = "".join(f'<option value="{html.escape(slug)}">{html.escape(name)}</option>'
+                      for slug, name in rs.topic_merge_choices())
     return render(request, "review/topics.html", {
-        "topics": page.items, "next_url": next_url, "choices": rs.topic_merge_choices(),
-        "count_cap": rs.COUNT_CAP})
+        "topics": page.items, "next_url": next_url, "choices_html": mark_safe(choices),  # noqa: S308 (escaped)
+        "count_cap": rs.COUNT_CAP, "topic_url": row_url_prefixes()["topic_url"],
+        "topic_action_url": rename[: -len("0/rename/")]})
 
 
 @require_POST
