@@ -206,15 +206,19 @@ def suggestion_queue(*, filters: SuggestionFilters, after: str = "", limit: int 
     return items, (items[-1].cursor if more and items else None)
 
 
+def inconsistent_first() -> Case:
+    """An ordering that lists inconsistent checks before the others: what an editor should look at first."""
+    return Case(When(status=CheckStatus.INCONSISTENT, then=Value(0)), default=Value(1))
+
+
 def checks_by_claim(claim_ids: set[int]) -> dict[int, list[Check]]:
     """The checks that still matter for the claims on a queue page (open or accepted, not dismissed), in one
     query whatever the page's length, the inconsistent ones first."""
     grouped: dict[int, list[Check]] = {}
     if not claim_ids:
         return grouped
-    first = Case(When(status=CheckStatus.INCONSISTENT, then=Value(0)), default=Value(1))
     rows = (Check.objects.filter(claim_id__in=claim_ids).exclude(state=CheckState.DISMISSED)
-            .order_by("claim_id", first, "id"))
+            .order_by("claim_id", inconsistent_first(), "id"))
     for check in rows:
         grouped.setdefault(check.claim_id, []).append(check)
     return grouped

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.checks import service
 from articles.models import Check, CheckState, CheckStatus
+from articles.review_selectors import inconsistent_first
 from articles.views.access import editor_required
 
 QUEUE_SIZE = 100
@@ -89,8 +89,7 @@ def check_publish(request: HttpRequest, check_id: int) -> HttpResponse:
 def check_queue(request: HttpRequest) -> HttpResponse:
     """Open checks, the inconsistent ones first: what the editors should look at."""
     status = request.GET.get("status", "")
-    first = Case(When(status=CheckStatus.INCONSISTENT, then=Value(0)), default=Value(1))
-    checks = Check.objects.filter(state=CheckState.OPEN).select_related("claim").order_by(first, "-id")
+    checks = Check.objects.filter(state=CheckState.OPEN).select_related("claim").order_by(inconsistent_first(), "-id")
     if status in CheckStatus.values:
         checks = checks.filter(status=status)
     return render(request, "review/check_queue.html",
