@@ -1,7 +1,8 @@
 """The page benchmark at scale: fill a scratch database, serve it with gunicorn, measure every page from outside.
 
 For each page: requests/s with a few concurrent clients for a fixed time, p50 and p99 latency, the number of
-SQL queries one request runs (counted in-process with the test client), and the ratio of /healthz's requests/s
+SQL queries one request runs (counted in-process with the test client: the first request, which renders the
+page, and a second one, which the page caches may answer), and the ratio of /healthz's requests/s
 to the page's, both measured against the same server in the same run. A page that answers 404 (one another
 part of the project has not built yet) is skipped with a note.
 """
@@ -40,6 +41,7 @@ class PageResult:
     p99_ms: float
     queries: int | None
     ratio: float | None = None
+    queries_again: int | None = None
     status: int = 200
 
 
@@ -190,13 +192,15 @@ def page_list(client, log) -> list[tuple[str, bool]]:
 # --- measuring ----------------------------------------------------------------------------------------------
 
 
-def count_queries(client, path: str) -> tuple[int, int]:
-    """(status, queries) of one request through the test client."""
+def count_queries(client, path: str) -> tuple[int, int, int]:
+    """(status, queries of a first request, queries of the same request again) through the test client."""
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
-    return response.status_code, len(queries)
+    with CaptureQueriesContext(connection) as again:
+        client.get(path)
+    return response.status_code, len(queries), len(again)
 
 
 def _get(port: int, path: str, cookie: str) -> int:
@@ -308,23 +312,23 @@ def run(*, database_url: str, seconds: float, log) -> list[PageResult]:
     cookie = f"sessionid={signed_in.cookies['sessionid'].value}"
     pages = []
     for path, auth in page_list(anonymous, log):
-        status, queries = count_queries(signed_in if auth else anonymous, path)
+        status, queries, queries_again = count_queries(signed_in if auth else anonymous, path)
         if status == 404:
             log(f"  note: {path} answers 404 here (not built in this branch): skipped")
             continue
         if status != 200:
             log(f"  note: {path} answers {status}")
-        pages.append((path, auth, status, queries))
+        pages.append((path, auth, status, queries, queries_again))
     results = []
     with Server(database_url) as server:
         log(f"  gunicorn on 127.0.0.1:{server.port}, 2 workers; {CONCURRENCY} clients, {seconds:g} s per page")
-        for path, auth, status, queries in pages:
+        for path, auth, status, queries, queries_again in pages:
             rps, latencies = load(server.port, path, cookie if auth else "", seconds, status)
             latencies.sort()
             results.append(PageResult(
                 path=path, rps=rps, p50_ms=round(statistics.median(latencies) * 1000, 1),
                 p99_ms=round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 1),
-                queries=queries, status=status,
+                queries=queries, status=status, queries_again=queries_again,
             ))
             log(f"  {path:52} {rps:8.3g} req/s")
     floor = next((r.rps for r in results if r.path == "/healthz"), None)

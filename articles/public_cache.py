@@ -12,6 +12,10 @@ and merge claims and, as a safety net for the admin and other single-row saves, 
 It sets the stamp at once (so the writer's own transaction and the tests see it) and again after the commit
 (so no reader caches the old rows under the new stamp while the write is not yet visible).
 
+With replicas, the stamp also records how many writes the primary had committed when it was made; a replica
+that has not replayed them yet renders the page without storing it, so no reader's page is kept under a
+stamp newer than what it shows.
+
 Only anonymous requests are served from the cache: a request with a session cookie (editors, admins), a
 pending message or the replica pin cookie (factcheck/dbrouter.py) is rendered fresh, so an editor always sees
 their own write. Pages carry no per-request secret (no CSP nonce, no CSRF token for anonymous readers); a
@@ -32,6 +36,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from articles import change_stamp
+from factcheck.release import release
+
 STAMP_KEY = "public-pages:stamp"
 TTL_SECONDS = 300  # an upper bound on staleness should a write ever bypass changed() (e.g. raw SQL)
 MAX_BYTES = 2 * 1024 * 1024
@@ -44,8 +51,32 @@ CACHED_NAMESPACES = {"api-v1"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
 
 
+def _stamp_value() -> str:
+    """A new stamp: a random part, and how many writes the primary had committed (articles/change_stamp.py), so a
+    replica that has not replayed them yet can tell (see process_view)."""
+    from django.db import DatabaseError
+
+    try:
+        with transaction.atomic():
+            committed = change_stamp.committed(change_stamp.read())
+    except DatabaseError:  # before the migration that makes the change stamp
+        committed = 0
+    return f"{uuid.uuid4().hex}:{committed}"
+
+
 def _new_stamp() -> None:
-    cache.set(STAMP_KEY, uuid.uuid4().hex, None)
+    cache.set(STAMP_KEY, _stamp_value(), None)
+
+
+def _replayed(stamp: str) -> bool:
+    """Whether this request's database holds every write the stamp was made after (a replica may lag)."""
+    from factcheck.dbrouter import read_alias
+
+    alias = read_alias()
+    if alias == "default":
+        return True
+    _, _, needed = stamp.rpartition(":")
+    return change_stamp.committed(change_stamp.read(using=alias)) >= int(needed or 0)
 
 
 def changed() -> None:
@@ -93,6 +124,7 @@ def _cached_view(request: HttpRequest) -> bool:
 
 def page_key(request: HttpRequest) -> str:
     parts = "\n".join([
+        release(),  # a deploy never serves the old code's pages
         request.scheme or "", request.get_host(), request.get_full_path(), get_language() or "",
         request.headers.get("HX-Request", ""), request.headers.get("HX-Target", ""),
     ])
@@ -117,13 +149,13 @@ class PublicPageCacheMiddleware:
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
-        if _private(request) or not _cached_view(request):
+        if _private(request) or not _cached_view(request) or not getattr(settings, "FACTCHECK_PAGE_CACHE", True):
             return None
         key = page_key(request)
         found = cache.get_many([STAMP_KEY, key])
         stamp, entry = found.get(STAMP_KEY), found.get(key)
         if stamp is None:  # a fresh cache: start a stamp; this page is stored from the next miss on
-            cache.add(STAMP_KEY, uuid.uuid4().hex, None)
+            cache.add(STAMP_KEY, _stamp_value(), None)
         elif entry is not None and entry[0] == stamp:
             _, status, headers, content = entry
             response = HttpResponse(content, status=status)
@@ -132,7 +164,10 @@ class PublicPageCacheMiddleware:
             patch_vary_headers(response, ("Cookie",))
             response["X-Page-Cache"] = "hit"
             return response
-        # the stamp read before rendering: a change during rendering leaves this entry stale at once
+        # the stamp read before rendering: a change during rendering leaves this entry stale at once; a replica
+        # that has not yet replayed the write behind the stamp renders the page but does not store it
+        if stamp is not None and not _replayed(stamp):
+            return None
         request._public_cache = (key, stamp)
         return None
 

@@ -23,21 +23,27 @@ PIN_COOKIE = "fc_primary"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 PRIMARY_ONLY_APPS = {"sessions", "django_tasks_db"}  # rows that must never be read stale
 
-_replica_allowed: ContextVar[bool] = ContextVar("replica_allowed", default=False)
+# the replica this request reads from, chosen once per request (so all its reads see one consistent state), or
+# None: the primary
+_request_replica: ContextVar[str | None] = ContextVar("request_replica", default=None)
 
 
 def replica_aliases() -> list[str]:
     return list(getattr(settings, "DATABASE_REPLICAS", []))
 
 
+def read_alias() -> str:
+    """Where this request's reads go: its replica, or "default" (the primary)."""
+    if not replica_aliases() or connections["default"].in_atomic_block:
+        return "default"
+    return _request_replica.get() or "default"
+
+
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints) -> str | None:
-        replicas = replica_aliases()
-        if not replicas or not _replica_allowed.get() or model._meta.app_label in PRIMARY_ONLY_APPS:
+        if model._meta.app_label in PRIMARY_ONLY_APPS:
             return "default"
-        if connections["default"].in_atomic_block:  # a transaction reads what it is about to write
-            return "default"
-        return random.choice(replicas)  # spreads load; not a security decision
+        return read_alias()  # inside a transaction, the primary: a transaction reads what it is about to write
 
     def db_for_write(self, model, **hints) -> str:
         return "default"
@@ -57,11 +63,15 @@ class ReplicaMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         writes = request.method not in SAFE_METHODS
-        token = _replica_allowed.set(bool(replica_aliases()) and not writes and PIN_COOKIE not in request.COOKIES)
+        replicas = replica_aliases()
+        chosen = None
+        if replicas and not writes and PIN_COOKIE not in request.COOKIES:
+            chosen = random.choice(replicas)  # spreads load; not a security decision
+        token = _request_replica.set(chosen)
         try:
             response = self.get_response(request)
         finally:
-            _replica_allowed.reset(token)
+            _request_replica.reset(token)
         if writes and replica_aliases():
             response.set_cookie(PIN_COOKIE, "1", max_age=getattr(settings, "REPLICA_PIN_SECONDS", 15),
                                 httponly=True, samesite="Lax", secure=request.is_secure())

@@ -61,6 +61,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "articles.workspace_cache.csrf_placeholder",
             ],
         },
     },
@@ -233,6 +234,13 @@ INSTALLED_APPS.append("ninja")  # serves the API docs' assets from our own stati
 # Anonymous readers' pages from the shared cache, invalidated by one version stamp (articles/public_cache.py);
 # last, so it sees the language, the HTMX headers and the URL's name
 MIDDLEWARE.append("articles.public_cache.PublicPageCacheMiddleware")
+# Signed-in users' review and admin pages from the cache, under the database's change stamp
+# (articles/workspace_cache.py, articles/change_stamp.py); FACTCHECK_PAGE_CACHE=0 turns both caches off. Off by
+# default under DEBUG (make run), where an edited template must show at once.
+MIDDLEWARE.append("articles.workspace_cache.SignedInPageCacheMiddleware")
+FACTCHECK_PAGE_CACHE = os.environ.get("FACTCHECK_PAGE_CACHE", "0" if DEBUG else "1") != "0"
+# history context (user, URL) for the requests that write; a GET writes no tracked row
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "factcheck")
 # Inputs, textareas and selects rendered in Python, same markup as Django's templates (articles/form_renderer.py)
 FORM_RENDERER = "articles.form_renderer.QuickFormRenderer"

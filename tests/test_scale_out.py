@@ -117,3 +117,32 @@ def test_app_servers_share_the_cache_through_redis():
 def test_sessions_live_in_a_shared_store():
     assert settings.SESSION_ENGINE in ("django.contrib.sessions.backends.db",
                                        "django.contrib.sessions.backends.cached_db")
+
+
+@with_replica
+def test_a_replica_behind_the_readers_stamp_renders_but_does_not_store(client, article_factory):
+    from django.core.cache import cache
+
+    from articles import public_cache
+
+    claim = _published_claim(article_factory)
+    stamp = cache.get(public_cache.STAMP_KEY)
+    random_part, _, committed = stamp.rpartition(":")
+    cache.set(public_cache.STAMP_KEY, f"{random_part}:{int(committed) + 1000}", None)  # writes not yet replayed
+    for _ in range(2):
+        response = client.get(claim.get_absolute_url())
+        assert response.status_code == 200 and not response.has_header("X-Page-Cache")
+    cache.set(public_cache.STAMP_KEY, stamp, None)  # the replica caught up
+    client.get(claim.get_absolute_url())
+    assert client.get(claim.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+@with_replica
+def test_an_editors_cached_page_is_stamped_by_the_replica_it_reads(client, editor, article_factory):
+    _published_claim(article_factory)
+    client.force_login(editor)
+    client.get(reverse("review:claim_list"))
+    with CaptureQueriesContext(connections["replica1"]) as replica:
+        response = client.get(reverse("review:claim_list"))
+    assert response["X-Page-Cache"] == "hit"
+    assert any("factcheck_change_stamp" in q["sql"] for q in replica.captured_queries)

@@ -309,10 +309,11 @@ class Command(BaseCommand):
         results = benchpages.run(database_url=os.environ["DATABASE_URL"], seconds=self.options["seconds"],
                                  log=self.stdout.write)
         self.stdout.write(f"\npages with {claims:,} claims (gunicorn, 2 workers; ratio = /healthz req/s ÷ page's)")
-        self.stdout.write(f"  {'path':52} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'queries':>7} {'ratio':>7}")
+        self.stdout.write(f"  {'path':52} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'queries':>7} {'again':>5} "
+                          f"{'ratio':>7}")
         for r in results:
             self.stdout.write(f"  {r.path:52} {r.rps:8g} {r.p50_ms:8.1f} {r.p99_ms:8.1f} {r.queries:7d} "
-                              f"{r.ratio if r.ratio is not None else '-':>7}")
+                              f"{r.queries_again:5d} {r.ratio if r.ratio is not None else '-':>7}")
         if self.options["json"]:
             Path(self.options["json"]).write_text(json.dumps(benchpages.as_json(claims, results), indent=1) + "\n")
             self.stdout.write(f"  written to {self.options['json']}")
