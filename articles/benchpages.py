@@ -156,7 +156,7 @@ def _rows(sql: str, params: list | None = None) -> list[tuple]:
 
 def page_list(client, log) -> list[tuple[str, bool]]:
     """(path, needs a signed-in editor/admin) for every page of the site, with real ids from the database."""
-    from articles.models import Speaker
+    from articles.models import Publisher, Speaker
     from articles.public_links import slug_of
 
     published = _one("SELECT count(*) FROM articles_claim WHERE published") or 0
@@ -170,18 +170,22 @@ def page_list(client, log) -> list[tuple[str, bool]]:
     topic = _one("SELECT slug FROM articles_topic ORDER BY id LIMIT 1") or "none"
     first_speaker = Speaker.objects.order_by("id").first()
     speaker = slug_of(first_speaker) if first_speaker else "none"
+    first_outlet = Publisher.objects.order_by("id").first()
+    outlet = slug_of(first_outlet) if first_outlet else "none"
     word = benchdata.PURPOSES[0]
     place = benchdata.PLACES[0]
     deep = _deep_timeline_path(client, published, log)
     public = [
         "/healthz", "/", *([deep] if deep else []), f"/?q={word}", f"/?q={NO_RESULTS}", f"/claims/{claim}/",
-        "/topics/", f"/topics/{topic}/", f"/speakers/{speaker}/", f"/articles/{article}/", "/feeds/claims.atom",
-        f"/feeds/topics/{topic}.atom", "/api/v1/claims", f"/api/v1/claims?q={word}", f"/api/v1/claims/{claim}",
+        "/topics/", f"/topics/{topic}/", "/speakers/", f"/speakers/{speaker}/", "/outlets/", f"/outlets/{outlet}/",
+        f"/articles/{article}/", "/feeds/claims.atom", f"/feeds/topics/{topic}.atom", f"/feeds/speakers/{speaker}.atom",
+        "/api/v1/claims", f"/api/v1/claims?q={word}", f"/api/v1/claims/{claim}", "/api/v1/docs", "/accounts/login/",
     ]
     editors = [
         "/review/", f"/review/?status=&q={word}", f"/review/?status=&q={NO_RESULTS}", "/review/suggestions/",
         f"/review/claims/{candidate}/", f"/review/claims/{candidate}/history/", f"/review/articles/{article}/",
-        "/review/topics/", "/admin/", "/admin/articles/claim/", f"/admin/articles/claim/?q={place}",
+        "/review/topics/", f"/review/topics/{topic}/", "/review/checks/", "/imports/",
+        "/admin/", "/admin/articles/claim/", f"/admin/articles/claim/?q={place}",
         f"/admin/articles/claim/?q={NO_RESULTS}", "/admin/articles/claim/?status__exact=candidate",
         f"/admin/articles/claim/{claim}/change/", "/admin/articles/article/", f"/admin/articles/article/?q={word}",
         "/admin/articles/claimlink/",

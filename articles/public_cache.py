@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+import zlib
 from collections.abc import Callable
 
 from django.conf import settings
@@ -41,11 +42,11 @@ from factcheck.release import release
 
 STAMP_KEY = "public-pages:stamp"
 TTL_SECONDS = 300  # an upper bound on staleness should a write ever bypass changed() (e.g. raw SQL)
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024  # pages are stored zlib-compressed (see workspace_cache.py)
 # the readers' pages, by URL name (namespace "api-v1": the JSON API's anonymous GETs)
 CACHED_URL_NAMES = {
     "timeline", "claim_detail", "topic_list", "topic_detail", "speaker_list", "speaker_detail", "article_public",
-    "feed_claims", "feed_topic", "feed_speaker",
+    "feed_claims", "feed_topic", "feed_speaker", "outlet_list", "outlet_detail",
 }
 CACHED_NAMESPACES = {"api-v1"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
@@ -145,7 +146,7 @@ class PublicPageCacheMiddleware:
             patch_vary_headers(response, ("Cookie",))
             if stamp is not None and self._storable(request, response):
                 headers = [(h, response[h]) for h in STORED_HEADERS if response.has_header(h)]
-                cache.set(key, (stamp, response.status_code, headers, response.content), TTL_SECONDS)
+                cache.set(key, (stamp, response.status_code, headers, zlib.compress(response.content, 6)), TTL_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
@@ -158,7 +159,7 @@ class PublicPageCacheMiddleware:
             cache.add(STAMP_KEY, _stamp_value(), None)
         elif entry is not None and entry[0] == stamp:
             _, status, headers, content = entry
-            response = HttpResponse(content, status=status)
+            response = HttpResponse(zlib.decompress(content), status=status)
             for name, value in headers:
                 response[name] = value
             patch_vary_headers(response, ("Cookie",))
