@@ -552,13 +552,43 @@ def claim_history(claim_id: int) -> list[HistoryEntry]:
 # --- a topic's workspace ------------------------------------------------------------------------------
 
 
-def topic_claims(topic: Topic, *, limit: int = 500) -> list[Claim]:
-    """The topic's claims in the order they were said (oldest first), without article bodies."""
-    return list(
-        Claim.objects.filter(topic=topic).exclude(status=ClaimStatus.REJECTED)
-        .select_related("speaker", "article__publisher").defer("article__body")
-        .order_by(F("said_on").asc(nulls_last=True), "id")[:limit]
+TOPIC_WINDOW = 100  # claims on a topic's workspace page; earlier ones page back with a cursor
+
+
+@dataclass(frozen=True)
+class TopicWindow:
+    claims: list[Claim]  # in the order they were said, oldest first
+    earlier: str  # the cursor of the page before this one, or "" when this is the first
+
+
+def _topic_cursor(claim: Claim) -> str:
+    return f"{claim.said_on.isoformat() if claim.said_on else ''}~{claim.pk}"
+
+
+def topic_claims(topic: Topic, *, before: str = "", limit: int | None = None) -> TopicWindow:
+    """The latest claims of a topic said before the cursor (all, without one), shown oldest first; a topic of
+    thousands of claims is read a window at a time, never whole, and never with article bodies."""
+    limit = limit or TOPIC_WINDOW
+    rows = Claim.objects.filter(topic=topic).exclude(status=ClaimStatus.REJECTED)
+    day, _, number = before.partition("~")
+    if number.isdigit():
+        try:
+            said = dt.date.fromisoformat(day) if day else None
+        except ValueError:
+            said = None
+        # the order is said_on ascending with undated claims last: "before" a dated claim is an earlier date or
+        # the same date and a smaller number; before an undated one, every dated claim too
+        if said is None:
+            rows = rows.filter(Q(said_on__isnull=False) | Q(pk__lt=int(number)))
+        else:
+            rows = rows.filter(Q(said_on__lt=said) | Q(said_on=said, pk__lt=int(number)))
+    window = list(
+        rows.select_related("speaker", "article__publisher").defer("article__body")
+        .order_by(F("said_on").desc(nulls_first=True), "-id")[: limit + 1]
     )
+    more = len(window) > limit
+    window = window[:limit][::-1]
+    return TopicWindow(claims=window, earlier=_topic_cursor(window[0]) if more and window else "")
 
 
 def topic_links(claim_ids: list[int]) -> list[ClaimLink]:

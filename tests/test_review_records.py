@@ -4,6 +4,7 @@ deletes, and the topic workspace."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -242,6 +243,24 @@ def test_topic_workspace_lists_claims_figures_and_links_and_moves_claims(editor_
                        {"action": "out", "claim": [f"{stray.pk}:{stray.version}"], "to": ""})
     stray.refresh_from_db()
     assert stray.topic is None
+
+
+def test_a_long_topic_shows_its_latest_claims_and_pages_back(editor_client, accepted_claim, monkeypatch):
+    from articles import review_selectors
+
+    monkeypatch.setattr(review_selectors, "TOPIC_WINDOW", 2)
+    for month in (3, 4):
+        article = Article.objects.get(pk=make_article(title=f"Monat {month}", body="Text.",
+                                                      published_on=dt.date(2025, month, 1)))
+        services.claim_create(article=article, kind="figure", text=f"Im Monat {month} waren es {month}00 Wohnungen.",
+                              topic="Wohnungsbau")
+    url = reverse("review:topic_workspace", args=[accepted_claim.topic.slug])
+    latest = editor_client.get(url).text
+    assert "Im Monat 3" in latest and "Im Monat 4" in latest and "4.200 neue Wohnungen" not in latest
+    assert latest.index("Im Monat 3") < latest.index("Im Monat 4")  # still in the order they were said
+    earlier = re.search(r'href="\?before=([^"]+)">Earlier claims', latest).group(1)
+    page = editor_client.get(f"{url}?before={earlier}").text
+    assert "4.200 neue Wohnungen" in page and "Im Monat 3" not in page and "Earlier claims" not in page
 
 
 @pytest.mark.parametrize("page", ["claim", "article", "topic"])

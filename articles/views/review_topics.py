@@ -22,12 +22,14 @@ from articles.views.review_queue import _parse_selection
 @editor_required
 def topic_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    claims = rs.topic_claims(topic)
+    window = rs.topic_claims(topic, before=request.GET.get("before", "")[:40])
+    claims = window.claims
     figures = [c for c in claims if c.quantity_value is not None]
     links = rs.topic_links([c.pk for c in claims])
     contradicting = [(link.from_claim_id, link.to_claim_id) for link in links if link.relation == "contradicts"]
     return render(request, "review/topic_workspace.html", {
-        "topic": topic, "claims": claims, "figures": figures, "links": links,
+        "topic": topic, "claims": claims, "figures": figures, "links": links, "earlier": window.earlier,
+        "paged": bool(request.GET.get("before")),
         "panels": charts.figure_chart(figures, contradicting),
         "other_topics": rs.topic_choices().exclude(pk=topic.pk),
     })
