@@ -46,7 +46,7 @@ MAX_BYTES = 2 * 1024 * 1024  # pages are stored zlib-compressed (see workspace_c
 # the readers' pages, by URL name (namespace "api-v1": the JSON API's anonymous GETs)
 CACHED_URL_NAMES = {
     "timeline", "claim_detail", "topic_list", "topic_detail", "speaker_list", "speaker_detail", "article_public",
-    "feed_claims", "feed_topic", "feed_speaker", "outlet_list", "outlet_detail",
+    "feed_claims", "feed_topic", "feed_speaker", "outlet_list", "outlet_detail", "api_docs",
 }
 CACHED_NAMESPACES = {"api-v1"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")

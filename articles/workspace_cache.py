@@ -50,7 +50,7 @@ TTL_SECONDS = 300  # an upper bound on staleness should a write ever escape the 
 MAX_BYTES = 2 * 1024 * 1024
 # Pages are stored zlib-compressed: a fifth of the size, and PostgreSQL's cache table then neither compresses
 # nor decompresses them (a 400 KB page cost 2.3 ms of decompression per read in the database)
-CACHED_NAMESPACES = {"review", "admin"}
+CACHED_NAMESPACES = {"review", "admin", "imports"}  # imports: a job's progress is rows the worker writes
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Cache-Control", "X-Robots-Tag")
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-Trigger-Name", "HX-Boosted",
                 "HX-History-Restore-Request", "HX-Current-URL")

@@ -28,7 +28,8 @@ def queries_of(client, path: str, **headers) -> tuple[int, object]:
     return len(captured), response
 
 
-@pytest.mark.parametrize("path", ["/", "/?q=Brunnen", "/topics/", "/feeds/claims.atom", "/api/v1/claims"])
+@pytest.mark.parametrize("path", ["/", "/?q=Brunnen", "/topics/", "/feeds/claims.atom", "/api/v1/claims",
+                                  "/api/v1/docs", "/outlets/"])
 def test_a_second_anonymous_visit_runs_at_most_one_query(client, path):
     publish("Der Kreis baut 12 Brunnen für 3 Millionen Euro.", topic="Wasser", verdict="true")
     first, page = queries_of(client, path)

@@ -129,6 +129,17 @@ def test_a_change_to_the_session_renders_afresh(editor_client):
     assert not editor_client.get("/review/").has_header("X-Page-Cache")
 
 
+def test_an_import_page_is_cached_until_the_worker_writes(client, importer):
+    from articles.models import ImportJob
+
+    client.force_login(importer)
+    client.get("/imports/")
+    assert client.get("/imports/")["X-Page-Cache"] == "hit"
+    ImportJob.objects.create(created_by=importer, state="queued", report={"files": []})
+    page = client.get("/imports/")
+    assert not page.has_header("X-Page-Cache")
+
+
 def test_a_page_showing_a_message_is_not_cached(editor_client):
     editor_client.cookies["messages"] = "anything"
     editor_client.get("/review/")
