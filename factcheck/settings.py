@@ -172,7 +172,9 @@ if REDIS_URL:
                           "KEY_PREFIX": "factcheck"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "factcheck_cache"}}
+    # room for every editor's pages (the default of 300 entries would cull them on every few stores)
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "factcheck_cache",
+                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 # Reads of safe requests may go to replicas (DATABASE_REPLICA_URLS, comma-separated); writes, transactions and a
 # client's requests for REPLICA_PIN_SECONDS after its own write stay on the primary (factcheck/dbrouter.py).
