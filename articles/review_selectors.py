@@ -552,43 +552,30 @@ def claim_history(claim_id: int) -> list[HistoryEntry]:
 # --- a topic's workspace ------------------------------------------------------------------------------
 
 
-TOPIC_WINDOW = 100  # claims on a topic's workspace page; earlier ones page back with a cursor
+TOPIC_WINDOW = 50  # claims on a topic's workspace page; earlier ones page back with a cursor
 
 
 @dataclass(frozen=True)
 class TopicWindow:
     claims: list[Claim]  # in the order they were said, oldest first
-    earlier: str  # the cursor of the page before this one, or "" when this is the first
-
-
-def _topic_cursor(claim: Claim) -> str:
-    return f"{claim.said_on.isoformat() if claim.said_on else ''}~{claim.pk}"
+    earlier: str  # the cursor of the next window back (older claims), or "" when there are none
 
 
 def topic_claims(topic: Topic, *, before: str = "", limit: int | None = None) -> TopicWindow:
-    """The latest claims of a topic said before the cursor (all, without one), shown oldest first; a topic of
-    thousands of claims is read a window at a time, never whole, and never with article bodies."""
+    """The topic's latest claims (by number: the newest imported or added, before the cursor if one is given),
+    shown in the order they were said. Read from the (topic, id) index a window at a time: a topic of thousands
+    of claims is never read whole (sorting all of them by date read 5,000 heap pages, 90 ms, at 1M claims)."""
     limit = limit or TOPIC_WINDOW
     rows = Claim.objects.filter(topic=topic).exclude(status=ClaimStatus.REJECTED)
-    day, _, number = before.partition("~")
-    if number.isdigit():
-        try:
-            said = dt.date.fromisoformat(day) if day else None
-        except ValueError:
-            said = None
-        # the order is said_on ascending with undated claims last: "before" a dated claim is an earlier date or
-        # the same date and a smaller number; before an undated one, every dated claim too
-        if said is None:
-            rows = rows.filter(Q(said_on__isnull=False) | Q(pk__lt=int(number)))
-        else:
-            rows = rows.filter(Q(said_on__lt=said) | Q(said_on=said, pk__lt=int(number)))
-    window = list(
-        rows.select_related("speaker", "article__publisher").defer("article__body")
-        .order_by(F("said_on").desc(nulls_first=True), "-id")[: limit + 1]
-    )
+    if before.isdigit():
+        rows = rows.filter(pk__lt=int(before))
+    window = list(rows.select_related("speaker", "article__publisher").defer("article__body")
+                  .order_by("-id")[: limit + 1])
     more = len(window) > limit
-    window = window[:limit][::-1]
-    return TopicWindow(claims=window, earlier=_topic_cursor(window[0]) if more and window else "")
+    window = window[:limit]
+    earlier = str(window[-1].pk) if more else ""
+    window.sort(key=lambda c: (c.said_on is None, c.said_on or dt.date.min, c.pk))
+    return TopicWindow(claims=window, earlier=earlier)
 
 
 def topic_links(claim_ids: list[int]) -> list[ClaimLink]:
