@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-import zlib
 from collections.abc import Callable
 
 from django.conf import settings
@@ -38,11 +37,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from articles import change_stamp
+from articles.page_entries import MAX_BYTES, enabled, freeze, thaw
 from factcheck.release import release
 
 STAMP_KEY = "public-pages:stamp"
 TTL_SECONDS = 300  # an upper bound on staleness should a write ever bypass changed() (e.g. raw SQL)
-MAX_BYTES = 2 * 1024 * 1024  # pages are stored zlib-compressed (see workspace_cache.py)
 # the readers' pages, by URL name (namespace "api-v1": the JSON API's anonymous GETs)
 CACHED_URL_NAMES = {
     "timeline", "claim_detail", "topic_list", "topic_detail", "speaker_list", "speaker_detail", "article_public",
@@ -145,12 +144,11 @@ class PublicPageCacheMiddleware:
             key, stamp = pending
             patch_vary_headers(response, ("Cookie",))
             if stamp is not None and self._storable(request, response):
-                headers = [(h, response[h]) for h in STORED_HEADERS if response.has_header(h)]
-                cache.set(key, (stamp, response.status_code, headers, zlib.compress(response.content, 6)), TTL_SECONDS)
+                cache.set(key, (stamp, freeze(response, STORED_HEADERS)), TTL_SECONDS)
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
-        if _private(request) or not _cached_view(request) or not getattr(settings, "FACTCHECK_PAGE_CACHE", True):
+        if _private(request) or not _cached_view(request) or not enabled():
             return None
         key = page_key(request)
         found = cache.get_many([STAMP_KEY, key])
@@ -158,13 +156,7 @@ class PublicPageCacheMiddleware:
         if stamp is None:  # a fresh cache: start a stamp; this page is stored from the next miss on
             cache.add(STAMP_KEY, _stamp_value(), None)
         elif entry is not None and entry[0] == stamp:
-            _, status, headers, content = entry
-            response = HttpResponse(zlib.decompress(content), status=status)
-            for name, value in headers:
-                response[name] = value
-            patch_vary_headers(response, ("Cookie",))
-            response["X-Page-Cache"] = "hit"
-            return response
+            return thaw(entry[1])
         # the stamp read before rendering: a change during rendering leaves this entry stale at once; a replica
         # that has not yet replayed the write behind the stamp renders the page but does not store it
         if stamp is not None and not _replayed(stamp):

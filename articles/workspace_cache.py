@@ -33,31 +33,23 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import zlib
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from articles import change_stamp
+from articles.page_entries import MAX_BYTES, enabled, freeze, thaw
 from factcheck.release import release
 
 TTL_SECONDS = 300  # an upper bound on staleness should a write ever escape the triggers (none known)
-MAX_BYTES = 2 * 1024 * 1024
-# Pages are stored zlib-compressed: a fifth of the size, and PostgreSQL's cache table then neither compresses
-# nor decompresses them (a 400 KB page cost 2.3 ms of decompression per read in the database)
 CACHED_NAMESPACES = {"review", "admin", "imports"}  # imports: a job's progress is rows the worker writes
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Cache-Control", "X-Robots-Tag")
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-Trigger-Name", "HX-Boosted",
                 "HX-History-Restore-Request", "HX-Current-URL")
-
-
-def enabled() -> bool:
-    return getattr(settings, "FACTCHECK_PAGE_CACHE", True)
 
 
 def _placeholder() -> str:
@@ -171,9 +163,7 @@ class SignedInPageCacheMiddleware:
         if pending is not None:
             key, stamp, session = pending
             if self._storable(request, response):
-                headers = [(h, response[h]) for h in STORED_HEADERS if response.has_header(h)]
-                page = zlib.compress(response.content, 6)
-                cache.set(key, (stamp, session, response.status_code, headers, page), TTL_SECONDS)
+                cache.set(key, (stamp, session, freeze(response, STORED_HEADERS)), TTL_SECONDS)
             if not response.streaming:
                 _with_token(request, response)
         return response
@@ -193,12 +183,7 @@ class SignedInPageCacheMiddleware:
         if session is None:
             return None  # no such session (logged out, expired): the view decides
         if entry is not None and entry[0] == stamp and entry[1] == session:
-            _, _, status, headers, content = entry
-            response = HttpResponse(zlib.decompress(content), status=status)
-            for name, value in headers:
-                response[name] = value
-            patch_vary_headers(response, ("Cookie",))
-            response["X-Page-Cache"] = "hit"
+            response = thaw(entry[2])
             _with_token(request, response)
             return response
         request._workspace_cache = (key, stamp, session)
