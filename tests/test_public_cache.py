@@ -36,7 +36,7 @@ def test_a_second_anonymous_visit_runs_at_most_one_query(client, path):
     second, again = queries_of(client, path)
     assert page.status_code == again.status_code == 200
     assert again.content == page.content
-    assert first > 1 and second <= 1  # one round trip for page and stamp (none with Redis)
+    assert second <= 1 and second <= first  # one round trip for page and stamp (none with Redis)
     assert again["X-Page-Cache"] == "hit"
     assert "Cookie" in again["Vary"]
 
