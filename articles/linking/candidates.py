@@ -88,9 +88,10 @@ CROSS JOIN LATERAL (
     WHERE m.speaker_id IS NOT NULL AND c.speaker_id = m.speaker_id AND c.id < m.id
     ORDER BY c.id DESC LIMIT %(n)s)
   UNION
-  (SELECT c.id FROM articles_claim c
-    WHERE k.forms IS NOT NULL AND c.terms && k.forms AND c.id + 0 < m.id
-    ORDER BY c.id + 0 DESC LIMIT %(n)s)
+  (SELECT DISTINCT s.cid FROM unnest(k.forms) AS f(term) CROSS JOIN LATERAL (
+      SELECT t.claim_id AS cid FROM articles_claimterm t WHERE t.term = f.term AND t.claim_id < m.id
+      ORDER BY t.claim_id DESC LIMIT %(n)s) AS s
+    ORDER BY s.cid DESC LIMIT %(n)s)
   UNION
   (SELECT w.id FROM (SELECT c.id, similarity(c.text, m.text) AS sim FROM articles_claim c
       WHERE m.quantity_value IS NULL AND m.topic_id IS NOT NULL AND c.topic_id = m.topic_id AND c.id < m.id
