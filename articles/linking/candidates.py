@@ -6,8 +6,9 @@ index alone), the nearest values of the same unit below and above within one ord
 topic or the language (claim_unit_value_id, read in value order: a revision or a contradiction across articles
 that share no topic label), same article (article FK), same speaker (claim_speaker), and similar wording:
 pg_trgm similarity among the latest claims of the same topic (claim_topic_id), for claims without a figure;
-and shared subject terms in either language and any inflection (claim_terms_gin: "Stellen"/"Stelle",
-"Wasser"/"water", "Wien"/"Vienna"; see subject_keys in the judge's features).
+and shared subject terms in either language and any inflection ("Stellen"/"Stelle", "Wasser"/"water",
+"Wien"/"Vienna"; see subject_keys in the judge's features): the newest claims under each form, read backwards
+from ClaimTerm's primary key (term, claim_id), ten a form, the newest ten over all forms kept.
 The pure judge in articles.linking.judge decides which candidates become suggestions. A batch
 (an import run flushes one every few hundred claims) costs five queries, however many claims it holds.
 """
@@ -32,9 +33,11 @@ PER_BRANCH = 10
 SIMILAR_WINDOW = 100  # 300 cost 17 ms a quote at 1M claims; claims on one subject also meet through their terms
 SIMILAR_TEXT = 0.3
 MAX_SUGGESTIONS = 3
-# Claims sharing a subject term are found through the GIN index on terms. A term more claims carry than this
-# (by PostgreSQL's statistics of the column: "berlin" in a city's paper) ties too little to be worth its index
-# scan and is left out; the other branches still find claims on it by value, topic, article and speaker.
+# Claims sharing a subject term are found through ClaimTerm (term, claim_id). A term more claims carry than this
+# (by PostgreSQL's statistics of the column: "berlin" in a city's paper) ties too little and is left out; the
+# other branches still find claims on it by value, topic, article and speaker. (It was left out for its cost
+# under the former GIN index too; under ClaimTerm it would cost the same ten rows as any term, but lifting the
+# cap would change what is suggested.)
 SUBJECT_MAX_CLAIMS = 2000
 # "Same unit, value within 10 %": the newest among the nearest values on either side, read in index order
 NEAR_VALUES = 40
