@@ -111,7 +111,8 @@ def fill_sql(claims: int) -> list[str]:
     """Statements that add `claims` claims (and their articles, speakers, topics, links) to the database.
 
     Run with session_replication_role = replica: triggers are skipped (history is editors' work, not
-    synthetic rows), so said_on is written here the way the claim_said_on trigger would."""
+    synthetic rows), so said_on is written here the way the claim_said_on trigger would, and so are the
+    ClaimTerm rows the claim_terms_insert trigger would write."""
     n_articles = max(claims // 10, 1)
     n_speakers = max(claims // 400, 50)
     sizes = {"%(n)s": str(claims), "%(na)s": str(n_articles), "%(ns)s": str(n_speakers)}
@@ -178,6 +179,10 @@ def fill_sql(claims: int) -> list[str]:
             SELECT c.id, c.id - 1000, 'same', CASE WHEN c.status = 'candidate' THEN 'suggested' ELSE 'confirmed' END,
                    'bench: same wording', 0.9, now(), now()
             FROM articles_claim c, bench_base b WHERE c.id > b.c0 + 1000 AND c.id % 200 = 2""",
+        # the triggers that keep ClaimTerm are skipped too (replica): its rows for the new claims, written here
+        """INSERT INTO articles_claimterm (term, claim_id)
+            SELECT DISTINCT t, c.id FROM articles_claim c, bench_base b, unnest(c.terms) t
+            WHERE c.id > b.c0 AND t IS NOT NULL""",
         "SELECT setval(pg_get_serial_sequence('articles_article', 'id'), (SELECT MAX(id) FROM articles_article))",
         "SELECT setval(pg_get_serial_sequence('articles_claim', 'id'), (SELECT MAX(id) FROM articles_claim))",
         "DROP TABLE bench_base",

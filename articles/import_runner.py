@@ -230,13 +230,14 @@ def import_paths(
     `jobs` > 1: suggestions are made by jobs - 1 helper processes beside this one (see PendingSuggestions)."""
     report = new_report()
     pending = PendingSuggestions(helpers=max(jobs - 1, 0))
-    for path in iter_input_files(paths):
-        display = display_name(path, display_root)
-        entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending)
-        add_to_report(report, entry)
-        if on_file is not None:
-            on_file(entry)
-    pending.wait()
+    with services.imports_without_flush_wait():
+        for path in iter_input_files(paths):
+            display = display_name(path, display_root)
+            entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending)
+            add_to_report(report, entry)
+            if on_file is not None:
+                on_file(entry)
+        pending.wait()
     if pending.helpers:
         report["_helper_stats"] = pending.helper_stats.as_dict()  # taken out by the command, never written
     if pending.errors:

@@ -205,9 +205,6 @@ class Claim(models.Model):
                          name="claim_timeline"),
             models.Index(fields=["status", "id"], name="claim_status_id"),
             GinIndex(fields=["text"], opclasses=["gin_trgm_ops"], name="claim_text_trgm"),
-            # link candidates that share a subject term (articles/linking/candidates.py); no pending list, which
-            # every search would read through while imports add claims
-            GinIndex(fields=["terms"], name="claim_terms_gin", fastupdate=False),
             # readers' pages: each filter and each topic/speaker page walks its own index newest first
             GinIndex(fields=["search"], name="claim_search_gin"),
             models.Index("topic", F("said_on").desc(nulls_last=True), F("id").desc(), condition=Q(published=True),
@@ -244,6 +241,34 @@ class Claim(models.Model):
                 func="NEW.said_on := COALESCE(NEW.stated_on, "
                 "(SELECT published_on FROM articles_article WHERE id = NEW.article_id)); RETURN NEW;",
             ),
+            # ClaimTerm holds one row per (term, claim): kept here, whoever writes claims (ORM, bulk SQL, admin)
+            pgtrigger.Trigger(
+                name="claim_terms_insert",
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                operation=pgtrigger.Insert,
+                referencing=pgtrigger.Referencing(new="new_claims"),
+                func="INSERT INTO articles_claimterm (term, claim_id) SELECT DISTINCT t, n.id "
+                "FROM new_claims n, unnest(n.terms) t WHERE t IS NOT NULL; RETURN NULL;",
+            ),
+            pgtrigger.Trigger(
+                name="claim_terms_update",
+                when=pgtrigger.After,
+                operation=pgtrigger.Update,
+                condition=pgtrigger.AnyChange("id", "terms"),
+                func="DELETE FROM articles_claimterm WHERE term = ANY(OLD.terms) AND claim_id = OLD.id; "
+                "INSERT INTO articles_claimterm (term, claim_id) SELECT DISTINCT t, NEW.id "
+                "FROM unnest(NEW.terms) t WHERE t IS NOT NULL; RETURN NULL;",
+            ),
+            pgtrigger.Trigger(
+                name="claim_terms_delete",
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                operation=pgtrigger.Delete,
+                referencing=pgtrigger.Referencing(old="old_claims"),
+                func="DELETE FROM articles_claimterm c USING (SELECT DISTINCT t, o.id FROM old_claims o, "
+                "unnest(o.terms) t) d WHERE c.term = d.t AND c.claim_id = d.id; RETURN NULL;",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -255,6 +280,21 @@ class Claim(models.Model):
     @property
     def has_quantity(self) -> bool:
         return self.quantity_value is not None
+
+
+class ClaimTerm(models.Model):
+    """A claim's subject terms, one row each: the suggestions' "shared subject term" candidates are the newest
+    claims under each term, read backwards from the primary key's index, (term, claim_id), ten at most per term
+    (a GIN index on Claim.terms had to fetch every claim carrying any of the terms to keep the newest ten).
+    Written by Claim's triggers only (claim_terms_insert/update/delete), never by the application."""
+
+    pk = models.CompositePrimaryKey("term", "claim_id")
+    term = models.CharField(max_length=100)
+    claim = models.ForeignKey(Claim, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                              related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.claim_id})"
 
 
 class Relation(models.TextChoices):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,9 +103,37 @@ def import_commits_without_flush_wait() -> None:
     """An import commits once per article; waiting for each commit's WAL flush to disk costs more than the
     article's work. With synchronous_commit off for this transaction only, PostgreSQL stays consistent, and a
     server crash can lose at most the last fraction of a second of imported articles, which re-running the
-    import restores (duplicates are refused by the unique constraints). Editors' writes keep waiting."""
+    import restores (duplicates are refused by the unique constraints). Editors' writes keep waiting.
+    Inside `imports_without_flush_wait()` the session has it off already: no statement is sent."""
+    if _session_without_flush_wait is not None and connection.connection is _session_without_flush_wait:
+        return
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+_session_without_flush_wait: object | None = None  # the DB-API connection whose session has it off
+
+
+@contextlib.contextmanager
+def imports_without_flush_wait() -> Iterator[None]:
+    """A run of imports on a connection of its own (`manage.py import_articles`): synchronous_commit off once for
+    the session instead of once per article's transaction (a round trip an article), back to the server's
+    setting after. Inside a transaction (a caller's, a test's) a SET could be rolled back with it: per
+    transaction then, as before."""
+    global _session_without_flush_wait
+    if connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    raw = _session_without_flush_wait = connection.connection
+    try:
+        yield
+    finally:
+        _session_without_flush_wait = None
+        if connection.connection is raw and not connection.in_atomic_block:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
 
 
 # --- speakers and topics ----------------------------------------------------------------------

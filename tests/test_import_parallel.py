@@ -72,3 +72,20 @@ def test_jobs_must_be_positive(tmp_path):
 
     with pytest.raises(CommandError, match="--jobs"):
         call_command("import_articles", str(tmp_path), "--jobs", "0")
+
+
+def test_a_run_turns_the_flush_wait_off_once_for_its_session_and_back_after(tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rng = random.Random(9)
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(benchdata.jsonl_line(i, rng) for i in range(4)) + "\n")
+    with CaptureQueriesContext(connection) as queries:
+        report = import_paths([path])
+    assert report["imported"] == 4
+    sets = [q["sql"] for q in queries.captured_queries if "synchronous_commit" in q["sql"]]
+    assert sets == ["SET synchronous_commit TO OFF", "RESET synchronous_commit"]  # not one an article
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"

@@ -25,15 +25,24 @@ def registry() -> pint.UnitRegistry:
     return pint.UnitRegistry()
 
 
-def quantity(value: float, unit: str) -> pint.Quantity:
-    """A stored figure as a pint quantity; a currency is a unit of its own (never converted here)."""
+@functools.lru_cache(maxsize=1024)
+def _pint_units(unit: str) -> pint.Unit | str:
+    """pint's unit for a stored unit, or why there is none (parsing it costs ~0.5 ms; the judge asks per pair)."""
     ureg = registry()
     if is_currency(unit):
-        raise CannotCheck(f"{unit} is money: convert it with the ECB rates, not as a unit")
+        return f"{unit} is money: convert it with the ECB rates, not as a unit"
     try:
-        return ureg.Quantity(value, ureg(_STORED.get(unit, unit)).units)
-    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError) as error:
-        raise CannotCheck(f"unknown unit {unit!r}") from error
+        return ureg(_STORED.get(unit, unit)).units
+    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
+        return f"unknown unit {unit!r}"
+
+
+def quantity(value: float, unit: str) -> pint.Quantity:
+    """A stored figure as a pint quantity; a currency is a unit of its own (never converted here)."""
+    units = _pint_units(unit)
+    if isinstance(units, str):
+        raise CannotCheck(units)
+    return registry().Quantity(value, units)
 
 
 def same_dimension(a_unit: str, b_unit: str) -> bool:
@@ -43,12 +52,22 @@ def same_dimension(a_unit: str, b_unit: str) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=1024)
+def _convertible(source: str, target: str) -> bool:
+    """Whether pint converts `source` into `target` at all (whatever the value); raises CannotCheck for a unit
+    it does not know. Cached: most pairs the judge asks about are of different dimensions (W and jobs)."""
+    try:
+        quantity(1, source).to(quantity(1, target).units)
+    except pint.errors.DimensionalityError:
+        return False
+    return True
+
+
 def convert(value: float, source: str, target: str) -> float:
     """`value` in `source` expressed in `target` ("12 ha" → 120000 m2); CannotCheck when they do not convert."""
-    try:
-        return float(quantity(value, source).to(quantity(1, target).units).magnitude)
-    except pint.errors.DimensionalityError as error:
-        raise CannotCheck(f"{source} and {target} measure different things") from error
+    if not _convertible(source, target):
+        raise CannotCheck(f"{source} and {target} measure different things")
+    return float(quantity(value, source).to(quantity(1, target).units).magnitude)
 
 
 def multiply(a_value: float, a_unit: str, b_value: float, b_unit: str, target: str) -> float:

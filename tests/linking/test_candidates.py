@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.linking.candidates import candidate_ids, suggest_links
-from articles.models import Article, Claim, ClaimLink, Speaker, Topic
+from articles.models import Article, Claim, ClaimLink, ClaimTerm, Speaker, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,59 @@ def test_a_term_most_claims_carry_is_left_to_the_other_branches(monkeypatch):
     found = candidate_ids([rare.pk])[rare.pk]
     texts = set(Claim.objects.filter(pk__in=found).values_list("text", flat=True))
     assert texts == {"Korrin baut Halle 3"}  # through its rare term only, not every claim on Korrin
+
+
+# --- ClaimTerm: the (term, claim) rows the subject-term branch reads, kept by Claim's triggers ---------------
+
+
+def term_rows() -> set[tuple[str, int]]:
+    return set(ClaimTerm.objects.values_list("term", "claim_id"))
+
+
+def test_claim_terms_follow_inserts_edits_and_deletes():
+    art = article()
+    one = quote(art, "Korrin baut ein Werk", ["korrin", "werk", "korrin"], speaker="Ada Quell", topic="Korrin")
+    two, three = Claim.objects.bulk_create([
+        Claim(article=art, kind="quote", text="Velden auch", terms=["velden", "werk"]),
+        Claim(article=art, kind="quote", text="Ohne Begriffe", terms=[]),
+    ])
+    assert term_rows() == {("korrin", one.pk), ("werk", one.pk), ("velden", two.pk), ("werk", two.pk)}
+
+    one.terms = ["korrin", "halle"]  # an edit of the terms: the rows follow
+    one.save()
+    Claim.objects.filter(pk=three.pk).update(terms=["arnsee"])  # a queryset update too
+    Claim.objects.filter(pk=two.pk).update(text="Velden baut auch")  # the terms unchanged: rows unchanged
+    assert term_rows() == {("korrin", one.pk), ("halle", one.pk), ("velden", two.pk), ("werk", two.pk),
+                           ("arnsee", three.pk)}
+
+    one.delete()
+    assert term_rows() == {("velden", two.pk), ("werk", two.pk), ("arnsee", three.pk)}
+    art.delete()  # the article's claims go by cascade, their rows with them
+    assert term_rows() == set()
+
+
+def test_claim_terms_match_the_claims_after_many_writes():
+    art = article()
+    claims = Claim.objects.bulk_create(
+        [Claim(article=art, kind="figure", text=f"Satz {i}", terms=[f"t{i % 7}", f"u{i % 3}"]) for i in range(40)]
+    )
+    for c in claims[::3]:
+        c.terms = [f"v{c.pk % 5}"]
+    Claim.objects.bulk_update(claims[::3], ["terms"])
+    Claim.objects.filter(pk__in=[c.pk for c in claims[1::4]]).delete()
+    expected = {(t, pk) for pk, terms in Claim.objects.values_list("id", "terms") for t in terms}
+    assert term_rows() == expected
+
+
+def test_the_subject_branch_keeps_the_newest_claims_over_all_forms_of_all_terms():
+    """Ten a term are read from the index, the newest ten over all of them kept: the GIN index's answer."""
+    from articles.linking.candidates import PER_BRANCH
+
+    older = [quote(article(), f"Korrin {i}", ["korrin"], speaker=f"Ada Quell{i}", topic=f"K{i}") for i in range(15)]
+    newer = [quote(article(), f"Velden {i}", ["velden"], speaker=f"Ida Marken{i}", topic=f"V{i}") for i in range(6)]
+    # interleave: one more on each term, then the claim that looks
+    last_k = quote(article(), "Korrin zuletzt", ["korrin"], speaker="Olaf Senn", topic="K99")
+    new = quote(article(), "Korrin und Velden", ["korrin", "velden"], speaker="Rita Fenn", topic="Neu")
+    found = candidate_ids([new.pk])[new.pk]
+    by_id = sorted([c.pk for c in (*older, *newer, last_k)], reverse=True)[:PER_BRANCH]
+    assert found == set(by_id)
