@@ -13,16 +13,11 @@ from articles.models import Article, Topic
 from tests.conftest import make_article
 
 
-def _dsn() -> str:
-    s = connection.settings_dict
-    parts = [f"dbname={s['NAME']}", f"user={s['USER'] or 'postgres'}"]
-    if s["HOST"]:
-        parts.append(f"host={s['HOST']}")
-    if s["PORT"]:
-        parts.append(f"port={s['PORT']}")
-    if s["PASSWORD"]:
-        parts.append(f"password={s['PASSWORD']}")
-    return " ".join(parts)
+def _connect(**extra) -> psycopg.Connection:
+    """A second connection to the test database, however it is reached (embedded server's socket or TCP)."""
+    params = connection.get_connection_params()
+    wanted = {k: v for k, v in params.items() if k in ("dbname", "host", "port", "user", "password")}
+    return psycopg.connect(**wanted, **extra)
 
 
 @pytest.mark.django_db
@@ -68,7 +63,7 @@ def test_a_commit_moves_the_stamp_once_and_a_rollback_not_at_all():
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_do_not_wait_for_each_other():
     """The stamp's row is locked only at commit: an open transaction that wrote holds up no other writer."""
-    first = psycopg.connect(_dsn())
+    first = _connect()
     try:
         with first.cursor() as cur:
             cur.execute("BEGIN")
@@ -78,7 +73,7 @@ def test_concurrent_writers_do_not_wait_for_each_other():
 
         def second_writer() -> None:
             try:
-                with psycopg.connect(_dsn(), autocommit=True) as other, other.cursor() as cur:
+                with _connect(autocommit=True) as other, other.cursor() as cur:
                     cur.execute("SET lock_timeout = '2s'")
                     cur.execute("INSERT INTO articles_topic (name, slug) VALUES ('Feld', 'feld')")
             except Exception as exc:  # noqa: BLE001 (reported below)
