@@ -116,7 +116,8 @@ def _private(request: HttpRequest) -> bool:
     )
 
 
-def _cached_view(request: HttpRequest) -> bool:
+def cached_view(request: HttpRequest) -> bool:
+    """Whether the request is for one of the readers' pages this cache keeps."""
     match = request.resolver_match
     return match is not None and ((match.url_name in CACHED_URL_NAMES and not match.namespace)
                                   or match.namespace in CACHED_NAMESPACES)
@@ -148,7 +149,7 @@ class PublicPageCacheMiddleware:
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
-        if _private(request) or not _cached_view(request) or not enabled():
+        if _private(request) or not cached_view(request) or not enabled():
             return None
         key = page_key(request)
         found = cache.get_many([STAMP_KEY, key])

@@ -1,10 +1,11 @@
 """Editors' and admins' pages from the cache: each signed-in user's page is rendered once per database change.
 
 An editor's queue, a claim's review page or an admin list is read far more often than anything changes, and
-rendering a 50-row table costs 20-60 ms at a million claims. So a signed-in user's GET of a review or admin
-page is kept in Django's cache (Redis with `REDIS_URL`, else PostgreSQL's cache table), keyed by the browser's
-session, the release, the URL, the interface language and the HTMX headers, and stored with two checks: the
-database's change stamp (articles/change_stamp.py), which PostgreSQL bumps with every committed write to any
+rendering a 50-row table costs 20-60 ms at a million claims. So a signed-in user's GET of a review, import or
+admin page (or of a readers' page, as that user sees it: the readers' cache serves only anonymous readers) is
+kept in Django's cache (Redis with `REDIS_URL`, else PostgreSQL's cache table), keyed by the browser's session,
+the release, the URL, the interface language and the HTMX headers, and stored with two checks: the database's
+change stamp (articles/change_stamp.py), which PostgreSQL bumps with every committed write to any
 table, whoever writes (editors, imports, the worker, the admin, raw SQL), and a digest of the session's stored
 data. A page is served only while both are what they were when it was rendered, so nobody ever sees a page
 older than the last write, and after their own write an editor's next page is rendered fresh.
@@ -41,7 +42,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
-from articles import change_stamp
+from articles import change_stamp, public_cache
 from articles.page_entries import MAX_BYTES, enabled, freeze, thaw
 from factcheck.release import release
 
@@ -71,7 +72,8 @@ def _eligible(request: HttpRequest) -> str | None:
     if request.method != "GET" or "messages" in request.COOKIES or not enabled():
         return None
     match = request.resolver_match
-    if match is None or not set(match.namespaces) & CACHED_NAMESPACES:
+    # the workspace, and the readers' pages as a signed-in user sees them (the readers' cache is anonymous only)
+    if match is None or not (set(match.namespaces) & CACHED_NAMESPACES or public_cache.cached_view(request)):
         return None
     return request.COOKIES.get(settings.SESSION_COOKIE_NAME) or None
 

@@ -44,6 +44,14 @@ def test_a_second_visit_is_served_from_the_cache_with_one_query(editor_client, p
     assert without_tokens(again.content) == without_tokens(page.content)
 
 
+def test_a_signed_in_users_timeline_is_cached_for_them(editor_client):
+    candidate("Der Turm ist 90 Meter hoch.")
+    editor_client.get("/")
+    first, page = queries_of(editor_client, "/")
+    assert page["X-Page-Cache"] == "hit" and first == 1 and "Log out erika" in page.text
+    assert "Log out" not in Client().get("/").text  # readers still get their own copy
+
+
 def test_every_response_carries_a_fresh_token_that_works(editor_client, editor):
     claim = candidate("Der Kreis kauft 12 Busse.")
     editor_client.get("/review/")
