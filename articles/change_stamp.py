@@ -114,11 +114,15 @@ def read(*, using: str = "default") -> str:
         row = cur.fetchone()
     if row is None:
         return ""
-    committed, own = row
+    return stamp(*row)
+
+
+def stamp(committed: int, own: str | None) -> str:
+    """The stamp of `committed` writes and this transaction's own uncommitted count ("" outside one)."""
     return f"{committed}.{own or ''}"
 
 
-def committed(stamp: str) -> int:
+def committed(value: str) -> int:
     """The count of committed writes a stamp stands for."""
-    head = stamp.split(".", 1)[0]
+    head = value.split(".", 1)[0]
     return int(head) if head.isdigit() else 0

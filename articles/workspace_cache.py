@@ -128,7 +128,7 @@ def _read_at_once(session_key: str, key: str) -> tuple[str | None, str, object]:
                     [session_key, now, backend.make_and_validate_key(key), now])
         session_data, committed, own, value = cur.fetchone()
     entry = pickle.loads(base64.b64decode(value.encode())) if value is not None else None  # noqa: S301 (ours)
-    return _digest(session_data), f"{committed}.{own or ''}", entry
+    return _digest(session_data), change_stamp.stamp(committed, own), entry
 
 
 def _read_apart(request: HttpRequest, session_key: str, key: str, alias: str) -> tuple[str | None, str, object]:
@@ -154,7 +154,8 @@ def _with_token(request: HttpRequest, response: HttpResponse) -> None:
 
 
 class SignedInPageCacheMiddleware:
-    """Serves a signed-in user's review and admin pages from the cache; stores those rendered on a miss."""
+    """Serves a signed-in user's pages (review, imports, admin, readers' pages) from the cache; stores those
+    rendered on a miss."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
