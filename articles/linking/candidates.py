@@ -45,6 +45,9 @@ NEAR_VALUES = 40
 # The same sum in another currency, within a topic: one claim_unit_topic index probe per major currency.
 MONEY_CODES = ["EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "INR", "SGD"]
 
+# Every ORDER BY ends in the id, in the direction the index reads it: among equal values (a round "2 billion")
+# the rows kept would otherwise follow the plan, which follows statistics autovacuum refreshes at any moment,
+# and an import's helper process could suggest other links than the importing process.
 CANDIDATES_SQL = """
 SELECT m.id, x.cid FROM articles_claim m
 LEFT JOIN (SELECT e.key::bigint AS mid, ARRAY(SELECT jsonb_array_elements_text(e.value))::varchar[] AS forms
@@ -59,23 +62,23 @@ CROSS JOIN LATERAL (
       (SELECT c.id FROM articles_claim c
         WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
           AND c.quantity_value >= m.quantity_value AND c.quantity_value <= m.quantity_value * 1.1 AND c.id < m.id
-        ORDER BY c.quantity_value ASC LIMIT %(near)s)
+        ORDER BY c.quantity_value ASC, c.id ASC LIMIT %(near)s)
       UNION ALL
       (SELECT c.id FROM articles_claim c
         WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit
           AND c.quantity_value < m.quantity_value AND c.quantity_value >= m.quantity_value * 0.9 AND c.id < m.id
-        ORDER BY c.quantity_value DESC LIMIT %(near)s)) AS v
+        ORDER BY c.quantity_value DESC, c.id DESC LIMIT %(near)s)) AS v
     ORDER BY v.id DESC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
       AND c.quantity_value <= m.quantity_value AND c.quantity_value >= m.quantity_value * 0.1 AND c.id < m.id
-    ORDER BY c.quantity_value DESC LIMIT %(n)s)
+    ORDER BY c.quantity_value DESC, c.id DESC LIMIT %(n)s)
   UNION
   (SELECT c.id FROM articles_claim c
     WHERE m.quantity_unit <> '' AND c.quantity_unit = m.quantity_unit AND m.quantity_value > 0
       AND c.quantity_value > m.quantity_value AND c.quantity_value <= m.quantity_value * 10 AND c.id < m.id
-    ORDER BY c.quantity_value ASC LIMIT %(n)s)
+    ORDER BY c.quantity_value ASC, c.id ASC LIMIT %(n)s)
   UNION
   (SELECT o.id FROM unnest(%(money)s::text[]) AS u(code) CROSS JOIN LATERAL (
       SELECT c.id FROM articles_claim c
@@ -100,7 +103,7 @@ CROSS JOIN LATERAL (
       WHERE m.quantity_value IS NULL AND m.topic_id IS NOT NULL AND c.topic_id = m.topic_id AND c.id < m.id
       ORDER BY c.id DESC LIMIT %(window)s) AS w
     WHERE w.sim >= %(similar)s
-    ORDER BY w.sim DESC LIMIT %(n)s)
+    ORDER BY w.sim DESC, w.id DESC LIMIT %(n)s)
 ) AS x
 WHERE m.id = ANY(%(ids)s)
 """

@@ -145,3 +145,36 @@ def test_the_subject_branch_keeps_the_newest_claims_over_all_forms_of_all_terms(
     found = candidate_ids([new.pk])[new.pk]
     by_id = sorted([c.pk for c in (*older, *newer, last_k)], reverse=True)[:PER_BRANCH]
     assert found == set(by_id)
+
+
+def figure(art: Article, value: float, *, topic: str) -> Claim:
+    return Claim.objects.create(
+        article=art, kind="figure", text=f"{value:g} Euro", quantity_value=value, quantity_unit="EUR",
+        quantity_bound="eq", topic=Topic.objects.get_or_create(slug=topic.lower(), defaults={"name": topic})[0],
+    )
+
+
+def candidates_under(plan_settings: list[str], claim_ids: list[int]) -> dict[int, set[int]]:
+    with connection.cursor() as cursor:
+        for setting in plan_settings:
+            cursor.execute(setting)
+    try:
+        return candidate_ids(claim_ids)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ALL")
+
+
+def test_claims_with_equal_values_give_the_same_candidates_whatever_plan_postgresql_picks():
+    """Many claims with one value (a round "2 billion"): which of them a branch keeps must not depend on the
+    order a plan happens to read them in, or an import's helper process suggests other links than the
+    importing process would (the plan follows statistics that autovacuum refreshes at any moment)."""
+    from articles.linking.candidates import NEAR_VALUES
+
+    olds = [figure(article(), 2e9, topic=f"Topic {i % 7}") for i in range(NEAR_VALUES * 2)]
+    new = figure(article(), 2e9, topic="Elsewhere")
+    Claim.objects.filter(pk__in=[c.pk for c in olds[::3]]).update(text="umgeschrieben")  # heap order ≠ id order
+    by_index = candidates_under(["SET enable_seqscan = off", "SET enable_bitmapscan = off"], [new.pk])
+    by_sort = candidates_under(["SET enable_indexscan = off", "SET enable_indexonlyscan = off"], [new.pk])
+    assert by_index == by_sort
+    assert len(by_index[new.pk]) >= 10
