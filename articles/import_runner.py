@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError
 
 from articles import services, suggest_helper
+from articles.import_lookups import ImportLookups
 from articles.importers import iter_input_files, read_file
 from articles.importers.types import ArticleDraft, ImportFailed, ItemError
 
@@ -151,22 +152,43 @@ class PendingSuggestions:
         )
 
 
-def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: PendingSuggestions | None
-           ) -> services.ImportOutcome:
+def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: PendingSuggestions | None,
+           lookups: ImportLookups | None = None) -> services.ImportOutcome:
     draft.body = draft.body.replace("\x00", "")
     draft.title = (draft.title or "").replace("\x00", "")
-    outcome = services.article_import(draft=draft, source_file=source, imported_by=user, extract=extract,
-                                      suggest=pending is None)
+
+    def store() -> services.ImportOutcome:
+        return services.article_import(draft=draft, source_file=source, imported_by=user, extract=extract,
+                                       suggest=pending is None, lookups=lookups)
+
+    try:
+        outcome = store()
+    except Exception as exc:
+        # the article's transaction was rolled back with any row it made (a new topic, say): the run forgets
+        # what it remembered. A publisher, topic or speaker it remembered may have been merged away meanwhile
+        # (a foreign key then fails at commit): the article is stored again with every name looked up afresh
+        retry = isinstance(exc, IntegrityError) and lookups is not None and lookups.knows_any()
+        if lookups is not None:
+            lookups.forget()
+        if not retry:
+            raise
+        try:
+            outcome = store()
+        except Exception:
+            lookups.forget()
+            raise
     if pending is not None:
         pending.add(outcome.claim_ids)
     return outcome
 
 
 def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = True, user=None,
-                pending: PendingSuggestions | None = None, should_stop: Callable[[], bool] | None = None
-                ) -> FileReport:
+                pending: PendingSuggestions | None = None, should_stop: Callable[[], bool] | None = None,
+                lookups: ImportLookups | None = None) -> FileReport:
     """`should_stop` is asked before each article (a worker's time limit); when it says so, the file stops
-    there with its reason and the articles stored so far stay."""
+    there with its reason and the articles stored so far stay. `lookups`: the run's memory of publishers, topics
+    and speakers (one for the file when not given)."""
+    lookups = lookups if lookups is not None else ImportLookups()
     entry = FileReport(path=display)
     try:
         for item in read_file(path, fmt=fmt, max_bytes=settings.FACTCHECK_MAX_IMPORT_BYTES,
@@ -179,7 +201,7 @@ def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = 
                 entry.errors.append({"item": item.item, "error": item.error})
                 continue
             try:
-                outcome = _store(item, source=display, user=user, extract=extract, pending=pending)
+                outcome = _store(item, source=display, user=user, extract=extract, pending=pending, lookups=lookups)
             except Exception as exc:
                 # one bad article fails alone; its transaction was rolled back whole. A database refusal is
                 # the input's fault; anything else is our bug, still reported without a traceback on stderr
@@ -230,10 +252,12 @@ def import_paths(
     `jobs` > 1: suggestions are made by jobs - 1 helper processes beside this one (see PendingSuggestions)."""
     report = new_report()
     pending = PendingSuggestions(helpers=max(jobs - 1, 0))
+    lookups = ImportLookups()
     with services.imports_without_flush_wait():
         for path in iter_input_files(paths):
             display = display_name(path, display_root)
-            entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending)
+            entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending,
+                                lookups=lookups)
             add_to_report(report, entry)
             if on_file is not None:
                 on_file(entry)

@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles import import_runner
+from articles.import_lookups import ImportLookups
 from articles.models import ImportJob, ImportJobState
 from articles.upload_limits import human_size
 
@@ -241,6 +242,7 @@ def _run(job: ImportJob) -> dict:
     deadline = time.monotonic() + settings.FACTCHECK_JOB_TIME_LIMIT
     limit = f"the import's time limit ({settings.FACTCHECK_JOB_TIME_LIMIT} s) was reached"
     pending = import_runner.PendingSuggestions()
+    lookups = ImportLookups()  # one memory of publishers, topics and speakers for the whole job
     state = ImportJobState.DONE
     with _StopRequest() as stop:
         try:
@@ -263,7 +265,7 @@ def _run(job: ImportJob) -> dict:
                     report["error"] = f"stopped: {limit}"
                     break
                 entry = import_runner.import_file(path, display=display, user=job.created_by, pending=pending,
-                                                  should_stop=lambda: time.monotonic() > deadline)
+                                                  should_stop=lambda: time.monotonic() > deadline, lookups=lookups)
                 import_runner.add_to_report(report, entry)
                 path.unlink(missing_ok=True)  # done: a requeued job must not import it again
                 done += 1

@@ -12,11 +12,12 @@ from typing import Any
 import pghistory
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, router, transaction
 from django.db.models import F, Q
 from django.utils.text import slugify
 
 from articles.extraction.types import ClaimDraft
+from articles.import_lookups import ImportLookups
 from articles.importers import content_hash
 from articles.importers.types import ArticleDraft
 from articles.models import (
@@ -64,39 +65,63 @@ def article_import(
     imported_by: User | None = None,
     extract: bool = True,
     suggest: bool = True,
+    lookups: ImportLookups | None = None,
 ) -> ImportOutcome:
     """Store one article (and its claim candidates); an article already there is reported as a duplicate.
 
     Duplicates are decided by the unique constraints on url and content hash, so two imports of the same
     file at once cannot both insert: the second waits for the first and then finds its row.
+    `lookups`: an import run's memory of the publishers, topics and speakers it looked up (import_lookups.py).
     """
     import_commits_without_flush_wait()
     digest = content_hash(draft.body)
     url = draft.url or None
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                title=draft.title[:200],
-                url=url,
-                content_hash=digest,
-                published_on=draft.published_on,
-                date_precision=draft.date_precision or "" if draft.published_on else "",
-                language=draft.language or "",
-                publisher=publisher_for(name=draft.publisher),
-                body=draft.body,
-                cited_urls=list(dict.fromkeys(u for u in draft.cited_urls if len(u) <= 2000)),
-                source_file=source_file[:1000],
-                source_index=draft.source_index,
-                imported_by=imported_by if imported_by and imported_by.is_authenticated else None,
-            )
-    except IntegrityError:
+    publisher = draft.publisher
+    article = Article(
+        title=draft.title[:200],
+        url=url,
+        content_hash=digest,
+        published_on=draft.published_on,
+        date_precision=draft.date_precision or "" if draft.published_on else "",
+        language=draft.language or "",
+        publisher_id=(ImportLookups.cached(lookups.publishers, publisher, lambda: _publisher_id(publisher))
+                      if lookups is not None else _publisher_id(publisher)),
+        body=draft.body,
+        cited_urls=list(dict.fromkeys(u for u in draft.cited_urls if len(u) <= 2000)),
+        source_file=source_file[:1000],
+        source_index=draft.source_index,
+        imported_by=imported_by if imported_by and imported_by.is_authenticated else None,
+    )
+    if not _insert_unless_duplicate(article):
         lookup = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
         existing = Article.objects.filter(lookup).values_list("id", flat=True).first()
-        if existing is None:  # a different constraint failed: let the caller report it
-            raise
+        if existing is None:  # the row it conflicted with went away meanwhile: let the caller report it
+            raise IntegrityError("the article conflicted with one that is no longer there; import it again")
         return ImportOutcome(article_id=existing, duplicate=True)
-    claim_ids = claims_extract(article=article, suggest=suggest, fresh=True) if extract else []
+    claim_ids = claims_extract(article=article, suggest=suggest, fresh=True, lookups=lookups) if extract else []
     return ImportOutcome(article_id=article.pk, duplicate=False, claim_ids=claim_ids)
+
+
+def _publisher_id(name: str | None) -> int | None:
+    publisher = publisher_for(name=name)
+    return publisher.pk if publisher is not None else None
+
+
+def _insert_unless_duplicate(article: Article) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id: False when a unique constraint (url, content hash) found the
+    article there already. One statement where a savepoint around a plain INSERT took three; any other
+    constraint still raises. (QuerySet._insert is the step Model.save and bulk_create are built on; bulk_create
+    does not give the id back when it ignores conflicts.)"""
+    from django.db.models.constants import OnConflict
+
+    fields = [f for f in Article._meta.concrete_fields if not f.primary_key and not f.generated]
+    rows = Article.objects._insert([article], fields=fields, returning_fields=[Article._meta.pk],
+                                   on_conflict=OnConflict.IGNORE)
+    if not rows:
+        return False
+    article.pk = rows[0][0]
+    article._state.adding, article._state.db = False, router.db_for_write(Article)
+    return True
 
 
 def import_commits_without_flush_wait() -> None:
@@ -196,19 +221,16 @@ def topic_merge(*, source: Topic, target: Topic) -> Topic:
 # --- claims -------------------------------------------------------------------------------------
 
 
-def _claim_from_draft(article: Article, draft: ClaimDraft, speakers: dict, topics: dict) -> Claim:
+def _claim_from_draft(article: Article, draft: ClaimDraft, lookups: ImportLookups) -> Claim:
     qty = draft.quantity
-    if draft.speaker not in speakers:
-        speakers[draft.speaker] = speaker_resolve(name=draft.speaker)
-    if draft.topic not in topics:
-        topics[draft.topic] = topic_for(label=draft.topic)
+    speaker, topic = draft.speaker, draft.topic
     return Claim(
         article=article,
         kind=draft.kind,
         text=draft.text,
         span_start=draft.start,
         span_end=draft.end,
-        speaker=speakers[draft.speaker],
+        speaker_id=lookups.cached(lookups.speakers, speaker, lambda: _pk(speaker_resolve(name=speaker))),
         stated_on=draft.stated_on,
         stated_on_source=draft.stated_on_source,  # "stated" / "reported" (no day given: the article's date)
         quantity_value=qty.value if qty else None,
@@ -216,24 +238,30 @@ def _claim_from_draft(article: Article, draft: ClaimDraft, speakers: dict, topic
         quantity_bound=qty.bound if qty else "",
         quantity_high=qty.high if qty else None,
         unit_inferred=bool(qty and qty.unit_inferred),
-        topic=topics[draft.topic],
+        topic_id=lookups.cached(lookups.topics, topic, lambda: _pk(topic_for(label=topic))),
         terms=[t[:100] for t in draft.terms][:40],
     )
 
 
-def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = False) -> list[int]:
+def _pk(row: Speaker | Topic | None) -> int | None:
+    return row.pk if row is not None else None
+
+
+def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = False,
+                   lookups: ImportLookups | None = None) -> list[int]:
     """(Re-)extract an article's claim candidates, keeping every editor decision.
 
     A claim an editor touched (accepted, rejected, edited, linked) is never removed; a candidate that
     extraction finds again keeps its row, so its links (dismissed ones included) stay.
     `fresh`: called by article_import for the article it stored just now, inside its transaction, whose
     failure rolls back the article too: no savepoint of its own then (two round trips fewer per article).
+    `lookups`: an import run's memory of the topics and speakers it looked up; without one, this article's own.
     """
     with transaction.atomic(savepoint=not fresh):
-        return _claims_extract(article=article, suggest=suggest, fresh=fresh)
+        return _claims_extract(article=article, suggest=suggest, fresh=fresh, lookups=lookups or ImportLookups())
 
 
-def _claims_extract(*, article: Article, suggest: bool, fresh: bool) -> list[int]:
+def _claims_extract(*, article: Article, suggest: bool, fresh: bool, lookups: ImportLookups) -> list[int]:
     """claims_extract in the caller's transaction. `fresh`: the article was stored just now, in this
     transaction, so it has no claims and no checks yet (nothing to keep, nothing to look up)."""
     from articles.extraction import extract_claims
@@ -247,15 +275,13 @@ def _claims_extract(*, article: Article, suggest: bool, fresh: bool) -> list[int
                                  for c in article.claims.all()}
     keep: set[int] = set()
     new_claims: list[Claim] = []
-    speakers: dict = {}
-    topics: dict = {}
     for draft in drafts:
         qty = draft.quantity
         old = existing.get((draft.kind, draft.start, draft.end, qty.value if qty else None, qty.unit if qty else ""))
         if old is not None:
             keep.add(old.pk)
             continue
-        new_claims.append(_claim_from_draft(article, draft, speakers, topics))
+        new_claims.append(_claim_from_draft(article, draft, lookups))
     if not fresh:
         _drop_stale_candidates(article, keep)
     created = Claim.objects.bulk_create(new_claims)

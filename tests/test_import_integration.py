@@ -672,3 +672,60 @@ def test_export_keeps_source_index_and_source_file_of_a_feed(tmp_path):
     # JSON Lines: the index is the line's position, so the bad line 2 leaves a gap
     assert sorted(r["source_index"] for r in by_file["meldungen.jsonl"]) == [0, 2]
     assert [r["source_index"] for r in by_file["gut.txt"]] == [None]
+
+
+# --- a run remembers what it looked up ---------------------------------------------------------------------
+
+
+def _solar_article(n: int) -> str:
+    return (f"date 2025-04-{n:02d}\nSolarpark bei Cottbus wächst ({n})\n"
+            f"Der Solarpark bei Cottbus bekommt {n * 10} Megawatt mehr. „Wir bauen den Park in diesem Jahr weiter "
+            f"aus und suchen neue Flächen“, sagte die Betreiberin Ines Kolbe am Montag. Die Stadt Cottbus rechnet "
+            f"mit {n} Millionen Euro Abgaben.\n")
+
+
+def test_a_run_looks_each_name_up_once(tmp_path):
+    """An import run remembers the publisher, topic and speaker rows behind the names it met: the second article
+    on the same subject, from the same outlet and speaker, costs no look-up at all."""
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.import_lookups import ImportLookups
+    from articles.import_runner import import_file
+
+    lookups = ImportLookups()
+    first = import_file(write(tmp_path, "a.txt", _solar_article(1)), display="a.txt", lookups=lookups)
+    with CaptureQueriesContext(connection) as queries:
+        second = import_file(write(tmp_path, "b.txt", _solar_article(2)), display="b.txt", lookups=lookups)
+    assert first.articles and second.articles and not second.errors
+    looked_up = [q["sql"] for q in queries.captured_queries
+                 if re.search(r'FROM "articles_(publisher|topic|speaker)"', q["sql"])]
+    assert looked_up == []
+    a, b = (Article.objects.get(pk=r.articles[0]) for r in (first, second))
+    assert {c.topic_id for c in a.claims.all()} == {c.topic_id for c in b.claims.all()}
+    speakers = {c.speaker_id for c in a.claims.filter(kind="quote")}
+    assert speakers and speakers == {c.speaker_id for c in b.claims.filter(kind="quote")}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_topic_merged_away_during_a_run_is_looked_up_again(tmp_path):
+    """An editor merges a topic while a long import runs: the run's remembered topic is gone, the next article's
+    commit fails on its foreign key, and the article is stored again with every name looked up afresh —
+    nothing lost, nothing reported."""
+    from articles.import_lookups import ImportLookups
+    from articles.import_runner import import_file
+    from articles.models import Topic
+
+    lookups = ImportLookups()
+    first = import_file(write(tmp_path, "a.txt", _solar_article(1)), display="a.txt", lookups=lookups)
+    topics = {c.topic for c in Article.objects.get(pk=first.articles[0]).claims.all()} - {None}
+    assert topics
+    target = Topic.objects.create(slug="energie-sammlung", name="Energie (Sammlung)")
+    for topic in topics:
+        services.topic_merge(source=topic, target=target)
+
+    second = import_file(write(tmp_path, "b.txt", _solar_article(2)), display="b.txt", lookups=lookups)
+
+    assert second.articles and not second.errors and not second.error
+    stored = Article.objects.get(pk=second.articles[0])
+    assert stored.claims.exists()
+    assert all(c.topic_id is None or Topic.objects.filter(pk=c.topic_id).exists() for c in stored.claims.all())
