@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import http.client
 import logging
 import os
@@ -25,7 +26,7 @@ import time
 from dataclasses import asdict, dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from articles import benchdata
 
@@ -76,6 +77,10 @@ def fill(claims: int, log) -> None:
             cur.execute(definition)
         cur.execute("SET session_replication_role = DEFAULT")
         cur.execute("VACUUM ANALYZE")
+        # the fill's dirty pages are written now, not by checkpoints during the first minutes of what is measured
+        # next (runs right after a fill varied from 78 to 96 articles/s without it)
+        with contextlib.suppress(DatabaseError):  # CHECKPOINT needs a superuser or pg_checkpoint
+            cur.execute("CHECKPOINT")
     log(f"  filled {claims:,} claims in {time.perf_counter() - started:.0f} s")
 
 

@@ -32,7 +32,8 @@ def suggestions() -> list[tuple]:
                    link.rationale) for link in links)
 
 
-def test_a_helper_process_makes_the_same_suggestions_as_one_process(tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", [2, 3])  # one helper; two, whose batches finish in any order
+def test_helper_processes_make_the_same_suggestions_as_one_process(tmp_path, monkeypatch, jobs):
     rng = random.Random(5)
     path = tmp_path / "wire.jsonl"
     path.write_text("\n".join(benchdata.jsonl_line(i, rng, paragraphs=2) for i in range(36)) + "\n")
@@ -59,7 +60,7 @@ def test_a_helper_process_makes_the_same_suggestions_as_one_process(tmp_path, mo
 
     monkeypatch.setattr(PendingSuggestions, "_start_helpers", spy)
     report = tmp_path / "report.json"
-    call_command("import_articles", str(path), "--jobs", "2", "--report", str(report))
+    call_command("import_articles", str(path), "--jobs", str(jobs), "--report", str(report))
 
     assert started == [True]  # the helper really ran
     assert Article.objects.count() == 36

@@ -27,7 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-extract", action="store_true", help="store articles without claim extraction")
         parser.add_argument("--jobs", type=int, default=1, metavar="N",
                             help="processes: with 2 or more, N - 1 of them make the link suggestions while this "
-                                 "one stores articles (the same suggestions as one process)")
+                                 "one stores articles (the same suggestions as one process); fastest at the "
+                                 "number of cores + 1")
         # for `manage.py bench`: queries, time waiting on them and the database server's CPU, as JSON
         parser.add_argument("--stats", help=argparse.SUPPRESS)
 
