@@ -25,6 +25,7 @@ from articles.lexicon import units as _units
 
 from .numerals import rewrite
 from .types import Quantity
+from .word_trie import word_trie
 
 NUMBER_WORDS: dict[str, int] = {**_en.NUMBER_WORDS, **_de.NUMBER_WORDS}
 # "ein"/"one" alone is too common: a number word for 1 counts only before a scale word.
@@ -155,9 +156,10 @@ PART_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BEFORE = re.compile(r"[^,;:()\n.!?]*$")
+# (the ~300 currency words as a trie: asked of every article in full, as a plain alternation this alone took
+# ~15 % of extraction)
 MONEY_CONTEXT_RE = re.compile(
-    rf"(?:{_SYMBOL_ALT}|\b(?:{'|'.join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)
-                                    if w[:1].isalpha() and w not in _WORD_CODES)})\b)",
+    rf"(?:{_SYMBOL_ALT}|\b(?:{word_trie(w for w in CURRENCY_WORDS if w[:1].isalpha() and w not in _WORD_CODES)})\b)",
     re.IGNORECASE,
 )
 # where the article itself says which pound or dollar it means ("syrische Pfund", "S$", "Singapore dollars")

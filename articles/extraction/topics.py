@@ -46,7 +46,8 @@ def salient_terms(text: str, book: NameBook, *, keep_initial: bool = False) -> l
         low = _fold(tok)
         if len(tok) < 2 or low in FUNCTION_WORDS or tok.casefold() in FUNCTION_WORDS or low in UNIT_TERMS:
             continue
-        inner_caps = any(ch.isupper() for ch in tok[1:])
+        rest = tok[1:]
+        inner_caps = not rest.islower() and any(ch.isupper() for ch in rest)  # (islower: the common case, fast)
         if not (tok[0].isupper() or inner_caps):
             continue
         j = m.start() - 1
