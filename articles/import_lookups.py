@@ -29,15 +29,14 @@ class ImportLookups:
     def knows_any(self) -> bool:
         return bool(self.publishers or self.topics or self.speakers)
 
-    @classmethod
-    def cached(cls, table: dict[Hashable, int | None], key: Hashable, look_up: Callable[[], int | None]) -> int | None:
+    def cached(self, table: dict[Hashable, int | None], key: Hashable, look_up: Callable[[], int | None]) -> int | None:
         """The id remembered for `key`, or `look_up()`'s (remembered from now on)."""
         try:
             return table[key]
         except KeyError:
             pass
         found = look_up()
-        if len(table) >= cls.MAX_NAMES:
+        if len(table) >= self.MAX_NAMES:
             table.clear()
         table[key] = found
         return found

@@ -153,7 +153,7 @@ class PendingSuggestions:
 
 
 def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: PendingSuggestions | None,
-           lookups: ImportLookups | None = None) -> services.ImportOutcome:
+           lookups: ImportLookups) -> services.ImportOutcome:
     draft.body = draft.body.replace("\x00", "")
     draft.title = (draft.title or "").replace("\x00", "")
 
@@ -167,9 +167,8 @@ def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: Pe
         # the article's transaction was rolled back with any row it made (a new topic, say): the run forgets
         # what it remembered. A publisher, topic or speaker it remembered may have been merged away meanwhile
         # (a foreign key then fails at commit): the article is stored again with every name looked up afresh
-        retry = isinstance(exc, IntegrityError) and lookups is not None and lookups.knows_any()
-        if lookups is not None:
-            lookups.forget()
+        retry = isinstance(exc, IntegrityError) and lookups.knows_any()
+        lookups.forget()
         if not retry:
             raise
         try:

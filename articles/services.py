@@ -74,6 +74,7 @@ def article_import(
     `lookups`: an import run's memory of the publishers, topics and speakers it looked up (import_lookups.py).
     """
     import_commits_without_flush_wait()
+    lookups = lookups if lookups is not None else ImportLookups()
     digest = content_hash(draft.body)
     url = draft.url or None
     publisher = draft.publisher
@@ -84,8 +85,7 @@ def article_import(
         published_on=draft.published_on,
         date_precision=draft.date_precision or "" if draft.published_on else "",
         language=draft.language or "",
-        publisher_id=(ImportLookups.cached(lookups.publishers, publisher, lambda: _publisher_id(publisher))
-                      if lookups is not None else _publisher_id(publisher)),
+        publisher_id=lookups.cached(lookups.publishers, publisher, lambda: _pk(publisher_for(name=publisher))),
         body=draft.body,
         cited_urls=list(dict.fromkeys(u for u in draft.cited_urls if len(u) <= 2000)),
         source_file=source_file[:1000],
@@ -100,11 +100,6 @@ def article_import(
         return ImportOutcome(article_id=existing, duplicate=True)
     claim_ids = claims_extract(article=article, suggest=suggest, fresh=True, lookups=lookups) if extract else []
     return ImportOutcome(article_id=article.pk, duplicate=False, claim_ids=claim_ids)
-
-
-def _publisher_id(name: str | None) -> int | None:
-    publisher = publisher_for(name=name)
-    return publisher.pk if publisher is not None else None
 
 
 def _insert_unless_duplicate(article: Article) -> bool:
@@ -243,7 +238,7 @@ def _claim_from_draft(article: Article, draft: ClaimDraft, lookups: ImportLookup
     )
 
 
-def _pk(row: Speaker | Topic | None) -> int | None:
+def _pk(row: Publisher | Speaker | Topic | None) -> int | None:
     return row.pk if row is not None else None
 
 
@@ -257,8 +252,9 @@ def claims_extract(*, article: Article, suggest: bool = True, fresh: bool = Fals
     failure rolls back the article too: no savepoint of its own then (two round trips fewer per article).
     `lookups`: an import run's memory of the topics and speakers it looked up; without one, this article's own.
     """
+    lookups = lookups if lookups is not None else ImportLookups()
     with transaction.atomic(savepoint=not fresh):
-        return _claims_extract(article=article, suggest=suggest, fresh=fresh, lookups=lookups or ImportLookups())
+        return _claims_extract(article=article, suggest=suggest, fresh=fresh, lookups=lookups)
 
 
 def _claims_extract(*, article: Article, suggest: bool, fresh: bool, lookups: ImportLookups) -> list[int]:

@@ -36,6 +36,5 @@ def _branches(node: dict) -> str:
     if not arms:
         return ""
     body = arms[0] if len(arms) == 1 else f"(?:{'|'.join(arms)})"
-    if "" in node:  # a word ends here and longer ones go on: try the longer first (greedy)
-        return body + "?" if len(arms) == 1 and len(arms[0]) == 1 else f"(?:{body})?"
-    return body
+    # a word ends here and longer ones go on: the greedy group tries the longer first
+    return f"(?:{body})?" if "" in node else body
