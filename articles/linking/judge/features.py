@@ -317,21 +317,27 @@ def shared_terms(a: ClaimFacts, b: ClaimFacts) -> list[str]:
     (Asked per pair: a key of five letters or more that begins a key of the other claim is one of that key's
     beginnings; one the other claim's key begins has that key among its own beginnings. Set lookups, where
     comparing every key with every other took a sixth of the judge's time.)"""
-    b_keys, b_long, b_starts = _keys_of(tuple(b.terms))
+    b_keys, b_long, b_starts = _keys_of(b.terms)
     out = []
-    for t, k, starts in _keyed_terms(tuple(a.terms)):
+    for t, k, starts in _keyed_terms(a.terms):
         if k in b_keys or (len(k) >= 5 and (k in b_starts or not starts.isdisjoint(b_long))):
             out.append(t)
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _label_words(topic: str | None) -> frozenset[str]:
+    """A topic label and its words, folded: "KI-Rechenzentren" gives "ki-rechenzentren", "ki", "rechenzentren"."""
+    if not topic:
+        return frozenset()
+    return frozenset({topic.casefold(), *(p.casefold() for p in re.split(r"[\s-]+", topic))})
+
+
 def own_terms(shared: list[str], *topics: str | None) -> list[str]:
     """Shared terms other than the words of the topic labels (every claim of an article carries those)."""
-    found: set[str] = set()
-    for t in topics:
-        if t:
-            found.add(t.casefold())
-            found.update(p.casefold() for p in re.split(r"[\s-]+", t))
+    if not shared:
+        return []
+    found = frozenset().union(*map(_label_words, topics))
     return [s for s in shared if s not in found]
 
 
