@@ -13,6 +13,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.urls import reverse
 
+from articles.history_events import UNLESS_HISTORY_WRITTEN
+
 
 class DatePrecision(models.TextChoices):
     DAY = "day", "day"
@@ -310,7 +312,9 @@ class LinkState(models.TextChoices):
     DISMISSED = "dismissed", "dismissed"
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+# suggested links are stored in bulk with their insert events (articles/history_events.py)
+@pghistory.track(pghistory.InsertEvent(condition=UNLESS_HISTORY_WRITTEN), pghistory.UpdateEvent(),
+                 pghistory.DeleteEvent())
 class ClaimLink(models.Model):
     """A relation between two claims. `from_claim` is the claim that relates to `to_claim`
     ("from updates to"); for symmetric relations the order carries no meaning."""

@@ -156,6 +156,37 @@ def test_history_records_every_change_including_bulk_updates(editor):
     assert ("update", "accepted", source_id) in events
 
 
+def test_a_suggested_link_has_the_insert_event_the_history_trigger_writes_for_any_other_link(editor):
+    """Suggestions are stored with their insert events in one statement (articles/history_events.py), not by the
+    row trigger: the event must be the one the trigger writes, context included, and every other insert of a link
+    must still get its event from the trigger."""
+    from articles.models import ClaimLinkEvent
+
+    promise, doubt = store(PROMISE, DOUBT)
+    a, b = figure(promise, 5e11), figure(doubt, 1e10)
+    ClaimLink.objects.filter(from_claim__in=[a, b], to_claim__in=[a, b]).delete()
+    with services.history_context(command="import_articles"):
+        suggest_links(claim_ids=[b.pk])
+        by_statement = ClaimLink.objects.get(from_claim=b, to_claim=a)
+        by_trigger = ClaimLink.objects.create(from_claim=a, to_claim=b, relation="same", score=0.5, rationale="x")
+    fields = [f.attname for f in ClaimLinkEvent._meta.concrete_fields if f.attname not in ("pgh_id", "pgh_created_at")]
+
+    def insert_event(link: ClaimLink) -> dict:
+        (event,) = ClaimLinkEvent.objects.filter(pgh_obj_id=link.pk).values(*fields)
+        return event
+
+    made, written = insert_event(by_statement), insert_event(by_trigger)
+    assert made["pgh_label"] == written["pgh_label"] == "insert"
+    assert made["pgh_context_id"] == written["pgh_context_id"] is not None  # the same command's context
+    row = ClaimLink.objects.filter(pk=by_statement.pk).values(*[f.attname for f in ClaimLink._meta.concrete_fields])[0]
+    assert {k: made[k] for k in row} == row  # the event holds the row as stored
+    assert made["state"] == "suggested" and made["rationale"] == by_statement.rationale != ""
+    # an editor's own link made later in the same transaction is recorded by the trigger again
+    editors = ClaimLink.objects.create(from_claim=b, to_claim=a, relation="supports", state="confirmed",
+                                     created_by=editor)
+    assert ClaimLinkEvent.objects.filter(pgh_obj_id=editors.pk, pgh_label="insert").count() == 1
+
+
 def test_speaker_variants_resolve_to_one_speaker():
     full = services.speaker_resolve(name="Elon Musk")
     assert services.speaker_resolve(name="Musk") == full
