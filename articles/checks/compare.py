@@ -8,6 +8,7 @@ same kind of thing (or a currency has no ECB rate on that day). Pure: the judge 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import currency, units
@@ -37,12 +38,25 @@ def _day(d: dt.date | None) -> str:
 
 
 def comparable(a_value: float, a_unit: str, a_date: dt.date | None,
-               b_value: float, b_unit: str, b_date: dt.date | None) -> Comparison | None:
-    """b in a's unit; money converted at the ECB rate of the later date said (the rate both could know)."""
+               b_value: float, b_unit: str, b_date: dt.date | None, *, reason: bool = True) -> Comparison | None:
+    """b in a's unit; money converted at the ECB rate of the later date said (the rate both could know).
+    `reason=False`: the comparison without its one-line reason (left empty), for the judge, which reads the reason
+    only of figures that are the same (an import batch compares thousands of pairs across units; most differ)."""
+    found = _compare(a_value, a_unit, a_date, b_value, b_unit, b_date)
+    if found is None:
+        return None
+    cmp, how = found
+    if not reason:
+        return cmp
+    return _with_reason(cmp, units.format_amount(a_value, a_unit), units.format_amount(b_value, b_unit), how())
+
+
+def _compare(a_value: float, a_unit: str, a_date: dt.date | None, b_value: float, b_unit: str,
+             b_date: dt.date | None) -> tuple[Comparison, Callable[[], str]] | None:
+    """The comparison, and how b was converted (written only when asked)."""
     if a_unit == b_unit:
         diff = round((b_value - a_value) / abs(a_value) * 100, 1) if a_value else None
-        cmp = Comparison(a_value, b_value, a_unit, diff, None, None, "")
-        return _with_reason(cmp, units.format_amount(a_value, a_unit), units.format_amount(b_value, b_unit), "")
+        return Comparison(a_value, b_value, a_unit, diff, None, None, ""), str
     if currency.is_currency(a_unit) and currency.is_currency(b_unit):
         dates = [d for d in (a_date, b_date) if d is not None]
         if not dates:
@@ -53,10 +67,9 @@ def comparable(a_value: float, a_unit: str, a_date: dt.date | None,
         except CannotCheck:
             return None
         diff = round((conv.value - a_value) / abs(a_value) * 100, 1) if a_value else None
-        cmp = Comparison(a_value, conv.value, a_unit, diff, conv.rate, conv.rate_date, "")
         note = f" ({conv.note})" if conv.note else ""
-        how = f"at the ECB rate of {_day(conv.rate_date)}{note}"
-        return _with_reason(cmp, units.format_amount(a_value, a_unit), units.format_amount(b_value, b_unit), how)
+        return (Comparison(a_value, conv.value, a_unit, diff, conv.rate, conv.rate_date, ""),
+                lambda: f"at the ECB rate of {_day(conv.rate_date)}{note}")
     if currency.is_currency(a_unit) or currency.is_currency(b_unit):
         return None
     try:
@@ -64,9 +77,8 @@ def comparable(a_value: float, a_unit: str, a_date: dt.date | None,
     except CannotCheck:
         return None
     diff = round((converted - a_value) / abs(a_value) * 100, 1) if a_value else None
-    cmp = Comparison(a_value, converted, a_unit, diff, None, None, "")
-    return _with_reason(cmp, units.format_amount(a_value, a_unit), units.format_amount(b_value, b_unit),
-                        f"= {units.format_amount(converted, a_unit)}")
+    return (Comparison(a_value, converted, a_unit, diff, None, None, ""),
+            lambda: f"= {units.format_amount(converted, a_unit)}")
 
 
 def _with_reason(cmp: Comparison, a_text: str, b_text: str, how: str) -> Comparison:

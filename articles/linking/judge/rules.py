@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from articles.extraction.types import Quantity
 
 from . import features as f
 from . import reasons
 from .facts import FAR_APART, HEDGED, LOWER, MAX_APART, MAX_UPDATE, SAME_TOL, UPPER, ClaimFacts, Suggestion
+
+if TYPE_CHECKING:
+    from articles.checks.compare import Comparison
 
 
 class _NoLink:
@@ -126,11 +129,17 @@ def converted(p: Pair) -> Verdict:
         return NO_LINK
     if p.fn[:2] != p.fo[:2] or f.other_measures(p.fn, p.fo):
         return NO_LINK
-    comparison = comparable(qn.value, qn.unit, f.statement_date(new), qo.value, qo.unit, f.statement_date(old))
+    values = (qn.value, qn.unit, f.statement_date(new), qo.value, qo.unit, f.statement_date(old))
+    comparison = comparable(*values, reason=False)
     if comparison is None or not comparison.same:
         return NO_LINK
     score = 0.6 + 0.1 * p.topic_eq + 0.05 * min(len(p.shared), 3)
-    return Suggestion("same", round(min(score, 0.9), 3), lambda: comparison.reason + p.tail)
+    return Suggestion("same", round(min(score, 0.9), 3), lambda: _reason_of(comparable(*values)) + p.tail)
+
+
+def _reason_of(comparison: Comparison | None) -> str:
+    assert comparison is not None  # the same values compared a moment ago
+    return comparison.reason
 
 
 def no_positive_value(p: Pair) -> Verdict:
