@@ -9,7 +9,7 @@ import math
 import re
 
 from articles.extraction.names import FUNCTION_WORDS, speaker_key
-from articles.extraction.numbers import CURRENCY_WORDS, DURATION_WORDS, UNIT_WORDS, find_figures
+from articles.extraction.numbers import CURRENCY_WORDS, DURATION_WORDS, UNIT_WORDS, Mention, find_figures
 from articles.extraction.types import Quantity
 
 from . import words as w
@@ -22,6 +22,14 @@ Flags = tuple[bool, bool, frozenset[str], frozenset[str]]
 
 
 # ---------------------------------------------------------------- one figure
+
+
+@functools.lru_cache(maxsize=16384)
+def figures_of(text: str, language: str, currency: str) -> tuple[Mention, ...]:
+    """The figures of a claim's text (money read as such, `currency` for a sum without one), read once: a sentence
+    with several figures is the text of several claims (an import's claims had 3.7 figures a sentence), and each
+    claim's features read it. Callers must not change the mentions."""
+    return tuple(find_figures(text, language, money_context=True, default_currency=currency))
 
 
 def center(q: Quantity) -> float:
@@ -42,9 +50,7 @@ def flags(text: str, language: str, value: float, unit: str) -> Flags:
     content words of its clause ("Rechenzentren", "Trinkwasser"), for telling whether two figures measure one
     thing.
     """
-    for m in find_figures(
-        text, language, money_context=True, default_currency=unit if len(unit) == 3 else "USD"
-    ):
+    for m in figures_of(text, language, unit if len(unit) == 3 else "USD"):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
             a, b = clause(text, m.start, m.end)
             nouns = clause_nouns(text[a:b], text[m.start : m.end])
@@ -159,7 +165,7 @@ def other_values(text: str, language: str, unit: str, value: float) -> tuple[flo
     cur = unit if len(unit) == 3 else "USD"
     return tuple(
         m.quantity.value
-        for m in find_figures(text, language, money_context=True, default_currency=cur)
+        for m in figures_of(text, language, cur)
         if m.quantity.unit == unit and not math.isclose(m.quantity.value, value, rel_tol=1e-6)
     )
 
@@ -218,7 +224,7 @@ def cited_sentence(text: str, language: str, value: float, unit: str) -> str | N
     """The sentence of a quote that cites its figure (`value`, `unit`) as one already named („Die 1,6
     Milliarden sind …“, "the $4bn is …"), or None when the quote names it afresh."""
     cur = unit if len(unit) == 3 else "USD"
-    for m in find_figures(text, language, money_context=True, default_currency=cur):
+    for m in figures_of(text, language, cur):
         if m.quantity.unit == unit and math.isclose(m.quantity.value, value, rel_tol=1e-6):
             sentence = sentence_at(text, m.start)
             # „Die 1,6 Milliarden sind …“, "We are not cutting 2,000 posts", "… sind schlicht falsch"
