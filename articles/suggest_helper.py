@@ -25,6 +25,11 @@ def start(database_name: str, common_terms: frozenset[str]) -> None:
 
     connection.settings_dict["NAME"] = database_name
     candidates.pin_common_terms(common_terms)
+    # what Django and the judge's word lists made at start lives as long as the helper: out of the cyclic
+    # collector's way (import_runner.objects_so_far_left_out_of_gc)
+    import gc
+
+    gc.freeze()
 
 
 def suggest_batch(ids: list[int], history: dict | None, *, helper: bool = False) -> tuple[str | None, dict]:
