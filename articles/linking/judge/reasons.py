@@ -1,5 +1,6 @@
-"""The one-line reasons an editor reads beside a suggestion, and how figures are written in them. Built only
-for the pairs that become suggestions: most candidates are turned down before any text is made."""
+"""The one-line reasons an editor reads beside a suggestion, and how figures are written in them. Written only
+for the suggestions kept (a rule hands its reason over as a function, see Suggestion in facts.py): most pairs
+are turned down or outscored before any text is made."""
 
 from __future__ import annotations
 
