@@ -56,7 +56,7 @@ def _compare(a_value: float, a_unit: str, a_date: dt.date | None, b_value: float
     """The comparison, and how b was converted (written only when asked)."""
     if a_unit == b_unit:
         diff = round((b_value - a_value) / abs(a_value) * 100, 1) if a_value else None
-        return Comparison(a_value, b_value, a_unit, diff, None, None, ""), str
+        return Comparison(a_value, b_value, a_unit, diff, None, None, ""), lambda: ""
     if currency.is_currency(a_unit) and currency.is_currency(b_unit):
         dates = [d for d in (a_date, b_date) if d is not None]
         if not dates:

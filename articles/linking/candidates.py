@@ -139,7 +139,7 @@ def claim_facts(ids: set[int]) -> dict[int, ClaimFacts]:
             qty = Quantity(value=value, unit=unit, bound=bound or "eq", high=high, unit_inferred=inferred)
         out[pk] = ClaimFacts(
             id=pk, article_id=article_id, kind=kind, text=text, speaker=speaker, stated_on=stated_on,
-            published_on=published_on, quantity=qty, topic=topic, terms=tuple(terms), language=language,
+            published_on=published_on, quantity=qty, topic=topic, terms=terms, language=language,
         )
     return out
 
