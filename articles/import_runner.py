@@ -237,6 +237,13 @@ def display_name(path: Path, root: Path | None = None) -> str:
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def default_jobs() -> int:
+    """`import_articles`' processes when not told: the cores this process may use, + 1. The importer waits on
+    PostgreSQL part of the time, and on two cores one helper is the slower side (README, issue 13)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1
+
+
 def import_paths(
     paths: Iterable[str | Path],
     *,

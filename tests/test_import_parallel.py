@@ -3,6 +3,7 @@ editor finds exactly the suggestions a one-process import makes."""
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections import Counter
@@ -32,7 +33,8 @@ def suggestions() -> list[tuple]:
                    link.rationale) for link in links)
 
 
-@pytest.mark.parametrize("jobs", [2, 3])  # one helper; two, whose batches finish in any order
+# one helper; two, whose batches finish in any order; no --jobs: one helper a core
+@pytest.mark.parametrize("jobs", [2, 3, None])
 def test_helper_processes_make_the_same_suggestions_as_one_process(tmp_path, monkeypatch, jobs):
     rng = random.Random(5)
     path = tmp_path / "wire.jsonl"
@@ -56,13 +58,14 @@ def test_helper_processes_make_the_same_suggestions_as_one_process(tmp_path, mon
 
     def spy(self):
         start(self)
-        started.append(self._pool is not None)
+        started.append(self.helpers if self._pool is not None else 0)
 
     monkeypatch.setattr(PendingSuggestions, "_start_helpers", spy)
     report = tmp_path / "report.json"
-    call_command("import_articles", str(path), "--jobs", str(jobs), "--report", str(report))
+    call_command("import_articles", str(path), *(["--jobs", str(jobs)] if jobs else []), "--report", str(report))
 
-    assert started == [True]  # the helper really ran
+    cores = len(os.sched_getaffinity(0))
+    assert started == [(jobs or cores + 1) - 1]  # the helpers really ran, one a core by default
     assert Article.objects.count() == 36
     assert suggestions() == expected
     assert "_helper_stats" not in report.read_text()  # the report keeps the documented format

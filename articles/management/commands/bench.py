@@ -30,6 +30,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
 from articles import benchdata, benchpages
+from articles.import_runner import default_jobs
 from factcheck.localdb import database_url, recreate_database
 
 PARTS = ["extraction", "import", "memory", "pages", "suggest"]
@@ -62,7 +63,8 @@ class Command(BaseCommand):
         parser.add_argument("--formats", default="text,html,jsonl", help="import: formats, comma-separated")
         parser.add_argument("--paragraphs", type=int, default=1,
                             help="import: paragraphs per synthetic article (1 ≈ 0.6 KB; 6 ≈ 3.5 KB, a news article)")
-        parser.add_argument("--jobs", type=int, default=1, help="import: import_articles --jobs (processes)")
+        parser.add_argument("--jobs", type=int,
+                            help="import: import_articles --jobs (processes; default: its own, the cores + 1)")
         parser.add_argument("--mib", help="memory: file sizes in MiB, comma-separated (default 25,50,100; 5,10,20 "
                                            "with --quick)")
         parser.add_argument("--database", default="factcheck_bench",
@@ -127,8 +129,9 @@ class Command(BaseCommand):
     def part_import(self) -> None:
         jobs = self.options["jobs"]
         paragraphs = self.options["paragraphs"]
+        processes = f"--jobs {jobs}" if jobs else f"import_articles' default: {default_jobs()} processes"
         self.stdout.write(f"\nimport (extraction and suggestions on; one file per article for text and HTML; "
-                          f"{paragraphs} paragraph(s) an article; --jobs {jobs})")
+                          f"{paragraphs} paragraph(s) an article; {processes})")
         sizes = [100, 300] if self.quick else [1000, 10000]
         if self.options["articles"]:
             sizes = [self.options["articles"]]
@@ -151,7 +154,7 @@ class Command(BaseCommand):
                             maker = benchdata.text_file if fmt == "text" else benchdata.html_file
                             size += (path / name).write_text(maker(offset + i, rng, paragraphs=paragraphs))
                     load = _load()
-                    r = self._import(path, *(["--jobs", str(jobs)] if jobs > 1 else []))
+                    r = self._import(path, *(["--jobs", str(jobs)] if jobs else []))
                 imported = max(r["imported"], 1)
                 db_cpu = r.get("db_cpu")
                 self.stdout.write(

@@ -25,17 +25,18 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="auto", choices=FORMATS)
         parser.add_argument("--report", help="write the JSON report to this file")
         parser.add_argument("--no-extract", action="store_true", help="store articles without claim extraction")
-        parser.add_argument("--jobs", type=int, default=1, metavar="N",
+        parser.add_argument("--jobs", type=int, metavar="N",
                             help="processes: with 2 or more, N - 1 of them make the link suggestions while this "
-                                 "one stores articles (the same suggestions as one process); fastest at the "
-                                 "number of cores + 1")
+                                 "one stores articles (the same suggestions as one process; started only once "
+                                 "300 claims wait). Default: the number of cores + 1, fastest; 1: one process")
         # for `manage.py bench`: queries, time waiting on them and the database server's CPU, as JSON
         parser.add_argument("--stats", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options) -> None:
         paths = [Path(p) for p in options["paths"]]
         report_path = options.get("report")
-        if options["jobs"] < 1:
+        jobs = options["jobs"] if options["jobs"] is not None else import_runner.default_jobs()
+        if jobs < 1:
             raise CommandError("--jobs must be 1 or more", returncode=2)
         if report_path and Path(report_path).is_dir():
             raise CommandError(f"--report {report_path} is a folder", returncode=2)
@@ -48,7 +49,7 @@ class Command(BaseCommand):
                 (stats.counting() if stats else contextlib.nullcontext()):
             report = import_runner.import_paths(
                 paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance,
-                jobs=options["jobs"],
+                jobs=jobs,
             )
         elapsed = time.monotonic() - started
         helper_stats = report.pop("_helper_stats", {})
