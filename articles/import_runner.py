@@ -130,8 +130,17 @@ class PendingSuggestions:
                 self.helper_stats.add(stats)
                 if error:
                     self.errors.append(error)
-        finally:
-            self._pool.shutdown()
+        except BaseException:
+            self.abort()
+            raise
+        self._pool.shutdown()
+        self._pool, self._running = None, []
+
+    def abort(self) -> None:
+        """The run is aborted (a second Ctrl-C): batches not begun are dropped, not waited for; a helper ends
+        with the batch it is on."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool, self._running = None, []
 
     def _start_helpers(self) -> None:
@@ -183,18 +192,19 @@ def _store(draft: ArticleDraft, *, source: str, user, extract: bool, pending: Pe
 
 
 def import_file(path: Path, *, display: str, fmt: str = "auto", extract: bool = True, user=None,
-                pending: PendingSuggestions | None = None, should_stop: Callable[[], bool] | None = None,
+                pending: PendingSuggestions | None = None, should_stop: Callable[[], str | None] | None = None,
                 lookups: ImportLookups | None = None) -> FileReport:
-    """`should_stop` is asked before each article (a worker's time limit); when it says so, the file stops
-    there with its reason and the articles stored so far stay. `lookups`: the run's memory of publishers, topics
-    and speakers (one for the file when not given)."""
+    """`should_stop` is asked before each article (a worker's time limit, a Ctrl-C); when it gives a reason, the
+    file stops there with that reason and the articles stored so far stay. `lookups`: the run's memory of
+    publishers, topics and speakers (one for the file when not given)."""
     lookups = lookups if lookups is not None else ImportLookups()
     entry = FileReport(path=display)
     try:
         for item in read_file(path, fmt=fmt, max_bytes=settings.FACTCHECK_MAX_IMPORT_BYTES,
                               max_document_bytes=settings.FACTCHECK_MAX_DOCUMENT_BYTES):
-            if should_stop is not None and should_stop():
-                entry.error = f"stopped after {entry.items} items: the import's time limit was reached"
+            reason = should_stop() if should_stop is not None else None
+            if reason:
+                entry.error = f"stopped after {entry.items} items: {reason}"
                 break
             entry.items += 1
             if isinstance(item, ItemError):
@@ -253,18 +263,26 @@ def import_paths(
     display_root: Path | None = None,
     on_file: Callable[[FileReport], None] | None = None,
     jobs: int = 1,
+    should_stop: Callable[[], str | None] | None = None,
 ) -> dict:
     """Import every file under `paths`; a file that fails is reported and the rest go on.
 
-    `jobs` > 1: suggestions are made by jobs - 1 helper processes beside this one (see PendingSuggestions)."""
+    `jobs` > 1: suggestions are made by jobs - 1 helper processes beside this one (see PendingSuggestions).
+    `should_stop` is asked before each article: once it gives a reason, the run stops there, the files not
+    reached are reported as not imported for that reason, and the claims stored so far still get their
+    suggestions."""
     report = new_report()
     pending = PendingSuggestions(helpers=max(jobs - 1, 0))
     lookups = ImportLookups()
-    with services.imports_without_flush_wait(), objects_so_far_left_out_of_gc():
+    with services.imports_without_flush_wait(), objects_so_far_left_out_of_gc(), _aborts(pending):
         for path in iter_input_files(paths):
             display = display_name(path, display_root)
-            entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending,
-                                lookups=lookups)
+            reason = should_stop() if should_stop is not None else None
+            if reason:
+                entry = FileReport(path=display, error=f"not imported: {reason}")
+            else:
+                entry = import_file(path, display=display, fmt=fmt, extract=extract, user=user, pending=pending,
+                                    lookups=lookups, should_stop=should_stop)
             add_to_report(report, entry)
             if on_file is not None:
                 on_file(entry)
@@ -274,6 +292,15 @@ def import_paths(
     if pending.errors:
         report["warnings"] = pending.errors
     return report
+
+
+@contextlib.contextmanager
+def _aborts(pending: PendingSuggestions):
+    try:
+        yield
+    except BaseException:
+        pending.abort()
+        raise
 
 
 @contextlib.contextmanager

@@ -265,7 +265,8 @@ def _run(job: ImportJob) -> dict:
                     report["error"] = f"stopped: {limit}"
                     break
                 entry = import_runner.import_file(path, display=display, user=job.created_by, pending=pending,
-                                                  should_stop=lambda: time.monotonic() > deadline, lookups=lookups)
+                                                  should_stop=lambda: limit if time.monotonic() > deadline else None,
+                                                  lookups=lookups)
                 import_runner.add_to_report(report, entry)
                 path.unlink(missing_ok=True)  # done: a requeued job must not import it again
                 done += 1

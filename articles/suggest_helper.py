@@ -16,8 +16,13 @@ def start(database_name: str, common_terms: frozenset[str]) -> None:
     """A helper's first step: Django, the database the importing process uses (the test database under
     pytest, say), and the importing process's reading of the common terms (PostgreSQL's statistics may be
     refreshed by an ANALYZE meanwhile: a batch must leave out the terms it would have left out there)."""
+    import signal
+
     import django
 
+    # a Ctrl-C on the terminal reaches every process of the group: the importing process decides (it stops after
+    # its article and waits for the batches handed over), so a helper finishes its batch
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     django.setup()
     from django.db import connection
 

@@ -3,19 +3,28 @@ editor finds exactly the suggestions a one-process import makes."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import signal
+import subprocess
+import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from articles import benchdata
 from articles.import_runner import PendingSuggestions, import_paths
 from articles.linking import candidates
 from articles.linking.judge.features import subject_keys
 from articles.models import Article, Claim, ClaimLink
+from factcheck.localdb import database_url
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # the helper must see the importer's committed claims: real transactions, not one wrapped around the test
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -93,3 +102,56 @@ def test_a_run_turns_the_flush_wait_off_once_for_its_session_and_back_after(tmp_
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
         assert cursor.fetchone()[0] == "on"
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_ctrl_c_stops_after_an_article_and_the_stored_claims_get_every_suggestion(tmp_path, monkeypatch):
+    """Ctrl-C on the terminal (SIGINT to the command and its helpers) during the real command, helpers on by
+    default: it stops after an article, reports what it did not reach, and the claims it stored get exactly
+    the suggestions an import of just those articles makes. No traceback."""
+    rng = random.Random(9)
+    lines = [benchdata.jsonl_line(i, rng) for i in range(3000)]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    report = tmp_path / "report.json"
+    env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict, connection.settings_dict["NAME"])}
+    proc = subprocess.Popen([sys.executable, "manage.py", "import_articles", str(path), "--report", str(report)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline and not (
+        Article.objects.count() >= 100 and _children(proc.pid)  # past the first batch: the helpers run
+    ):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err + out
+    assert "stopped after" in err and "interrupted (Ctrl-C)" in err
+    stored = Article.objects.count()
+    assert 100 <= stored < len(lines)
+    assert json.loads(report.read_text())["imported"] == stored
+    assert f"{stored} imported" in out
+    interrupted = suggestions()
+    assert interrupted
+    # the claims are fewer than a term needs to be common: no term is left out, here or in the command
+    assert Claim.objects.count() < candidates.SUBJECT_MAX_CLAIMS
+    monkeypatch.setattr(candidates, "_COMMON", (time.monotonic(), frozenset()))
+
+    Article.objects.all().delete()
+    path.write_text("\n".join(lines[:stored]) + "\n")  # the articles the interrupted run stored, in one process
+    import_paths([path])
+    assert suggestions() == interrupted

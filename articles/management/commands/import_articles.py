@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,6 +17,38 @@ from articles import import_runner
 from articles.services import history_context
 
 FORMATS = ["auto", "text", "html", "json", "jsonl", "feed"]
+INTERRUPTED = "interrupted (Ctrl-C)"
+
+
+class _FirstInterrupt:
+    """The first Ctrl-C stops the import after the article being stored: the files not reached are reported,
+    the claims stored get their suggestions and the summary is printed. A second one aborts (Python's own
+    KeyboardInterrupt; a helper ends the batch it is on, the batches not begun are dropped). Signal handlers can
+    be set in the main thread only; elsewhere it never fires."""
+
+    def __init__(self, command: BaseCommand) -> None:
+        self.command = command
+        self.interrupted = False
+        self.installed = threading.current_thread() is threading.main_thread()
+        self.previous = None
+
+    def __enter__(self) -> _FirstInterrupt:
+        if self.installed:
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self.interrupted = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        self.command.stderr.write("stopping after this article and making the suggestions for the claims stored "
+                                  "(Ctrl-C again to abort; helpers end the batch they are on)")
+
+    def reason(self) -> str | None:
+        return INTERRUPTED if self.interrupted else None
+
+    def __exit__(self, *exc) -> None:
+        if self.installed:
+            signal.signal(signal.SIGINT, self.previous if self.previous is not None else signal.default_int_handler)
 
 
 class Command(BaseCommand):
@@ -45,12 +79,17 @@ class Command(BaseCommand):
         total = import_runner.count_input_files(paths)
         started = time.monotonic()
         stats = import_runner.QueryStats() if options["stats"] else None
-        with history_context(command="import_articles"), self._progress(total) as advance, \
-                (stats.counting() if stats else contextlib.nullcontext()):
-            report = import_runner.import_paths(
-                paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance,
-                jobs=jobs,
-            )
+        try:
+            with history_context(command="import_articles"), self._progress(total) as advance, \
+                    (stats.counting() if stats else contextlib.nullcontext()), _FirstInterrupt(self) as interrupt:
+                report = import_runner.import_paths(
+                    paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance,
+                    jobs=jobs, should_stop=interrupt.reason,
+                )
+        except KeyboardInterrupt:  # the second Ctrl-C: at once, without a traceback
+            self.stderr.write("import aborted: every article stored so far stays whole; suggestions for its last "
+                              "claims may be missing")
+            sys.exit(130)
         elapsed = time.monotonic() - started
         helper_stats = report.pop("_helper_stats", {})
         if stats:
@@ -63,11 +102,16 @@ class Command(BaseCommand):
             except OSError as exc:  # the import itself is done and stored; say so rather than a traceback
                 self.stderr.write(f"the report could not be written to {report_path}: {exc.strerror or exc}")
                 report_unwritten = True
+        not_reached = 0
         for entry in report["files"]:
-            if entry["status"] in ("failed", "partial"):
+            if entry["error"] == f"not imported: {INTERRUPTED}":
+                not_reached += 1  # in the report file; one line for all of them below
+            elif entry["status"] in ("failed", "partial"):
                 self.stderr.write(f"{entry['status']}: {entry['path']}: {entry['error']}")
                 for item in entry["errors"]:
                     self.stderr.write(f"  item {item['item']}: {item['error']}")
+        if not_reached:
+            self.stderr.write(f"not imported: {not_reached} files not reached ({INTERRUPTED})")
         self.stdout.write(
             f"{report['imported']} imported, {report['duplicates']} duplicates, {report['failed']} failed "
             f"from {len(report['files'])} files in {elapsed:.1f}s"
