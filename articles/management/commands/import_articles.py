@@ -40,8 +40,10 @@ class _FirstInterrupt:
     def _handle(self, signum, frame) -> None:
         self.interrupted = True
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        self.command.stderr.write("stopping after this article and making the suggestions for the claims stored "
-                                  "(Ctrl-C again to abort; helpers end the batch they are on)")
+        # (the signal may land while this process writes to stderr itself: a reentrant write is refused)
+        with contextlib.suppress(RuntimeError):
+            self.command.stderr.write("stopping after this article and making the suggestions for the claims "
+                                      "stored (Ctrl-C again to abort; helpers end the batch they are on)")
 
     def reason(self) -> str | None:
         return INTERRUPTED if self.interrupted else None
@@ -86,7 +88,7 @@ class Command(BaseCommand):
                     paths, fmt=options["format"], extract=not options["no_extract"], on_file=advance,
                     jobs=jobs, should_stop=interrupt.reason,
                 )
-        except KeyboardInterrupt:  # the second Ctrl-C: at once, without a traceback
+        except KeyboardInterrupt:  # the second Ctrl-C: no traceback
             self.stderr.write("import aborted: every article stored so far stays whole; suggestions for its last "
                               "claims may be missing")
             sys.exit(130)
