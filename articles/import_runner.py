@@ -120,19 +120,15 @@ class PendingSuggestions:
         self.flush()
         if self._pool is None:
             return
-        try:
-            for ids, future in self._running:
-                try:
-                    error, stats = future.result()
-                except BrokenExecutor:
-                    self._suggest_here(ids)
-                    continue
-                self.helper_stats.add(stats)
-                if error:
-                    self.errors.append(error)
-        except BaseException:
-            self.abort()
-            raise
+        for ids, future in self._running:  # an abort on the way is import_paths' to handle (_aborts)
+            try:
+                error, stats = future.result()
+            except BrokenExecutor:
+                self._suggest_here(ids)
+                continue
+            self.helper_stats.add(stats)
+            if error:
+                self.errors.append(error)
         self._pool.shutdown()
         self._pool, self._running = None, []
 
